@@ -1,0 +1,22 @@
+package org.familyhub.consent;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An information sharing agreement (DESIGN §4): what one partner may share, for which purposes, under which
+ * gateways, which fields may be kept, for how long, and between which dates.
+ */
+public record SharingAgreement(String id, int version, String partner, String status, Set<String> categories,
+                               Set<String> purposes, List<String> gateways, List<String> fields,
+                               Integer retentionDays, LocalDate validFrom, LocalDate validTo,
+                               String author, String approver) {
+
+    /** Active on {@code date}: approved (ACTIVE) and the date lies in [validFrom, validTo] (either end may be open). */
+    public boolean activeOn(LocalDate date) {
+        return "ACTIVE".equals(status)
+                && (validFrom == null || !date.isBefore(validFrom))
+                && (validTo == null || !date.isAfter(validTo));
+    }
+}

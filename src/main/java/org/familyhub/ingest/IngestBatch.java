@@ -1,0 +1,77 @@
+package org.familyhub.ingest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.familyhub.connector.format.ParsedItem;
+
+/**
+ * One batch on its way through the pipeline (open → parse → validate → gate → stage). Each stage reads
+ * what the previous one left and fills its own part, so a stage can be replaced without touching the others.
+ */
+public final class IngestBatch {
+
+    private final UUID batchId;
+    private final String partner;
+    private final String format;
+    private final BatchSource source;
+    private final String sourceName;
+    private final Instant receivedAt;
+    private final String contentSha256;
+    private byte[] body;
+
+    private List<ParsedItem> parsed = List.of();
+    private List<ParsedItem> valid = List.of();
+    private List<PermittedRecord> permitted = List.of();
+    private final List<Quarantined> quarantined = new ArrayList<>();
+    private int refused;
+    private int accepted;
+    private int duplicate;
+
+    public IngestBatch(UUID batchId, String partner, String format, BatchSource source, String sourceName,
+                       Instant receivedAt, String contentSha256, byte[] body) {
+        this.batchId = batchId;
+        this.partner = partner;
+        this.format = format;
+        this.source = source;
+        this.sourceName = sourceName;
+        this.receivedAt = receivedAt;
+        this.contentSha256 = contentSha256;
+        this.body = body;
+    }
+
+    public UUID batchId() { return batchId; }
+    public String partner() { return partner; }
+    public String format() { return format; }
+    public BatchSource source() { return source; }
+    public String sourceName() { return sourceName; }
+    public Instant receivedAt() { return receivedAt; }
+    public String contentSha256() { return contentSha256; }
+
+    /** The raw body; released once parsed so a large batch is not held twice. */
+    public byte[] takeBody() {
+        byte[] b = body;
+        body = null;
+        return b;
+    }
+
+    public List<ParsedItem> parsed() { return parsed; }
+    public void parsed(List<ParsedItem> items) { this.parsed = items; }
+    public List<ParsedItem> valid() { return valid; }
+    public void valid(List<ParsedItem> items) { this.valid = items; }
+    public List<PermittedRecord> permitted() { return permitted; }
+    public void permitted(List<PermittedRecord> records) { this.permitted = records; }
+    public List<Quarantined> quarantined() { return quarantined; }
+
+    public void quarantine(Quarantined q) { quarantined.add(q); }
+    public void refuse() { refused++; }
+    public int refused() { return refused; }
+    public void staged(int accepted, int duplicate) {
+        this.accepted = accepted;
+        this.duplicate = duplicate;
+    }
+    public int accepted() { return accepted; }
+    public int duplicate() { return duplicate; }
+    public int received() { return parsed.size(); }
+}

@@ -1,0 +1,39 @@
+package org.familyhub.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/** Micrometer counters per partner and outcome: {@code familyhub_ingest_records_total{partner,outcome}}, batches by status. */
+@Component
+public class IngestMetrics {
+
+    private final MeterRegistry registry;
+
+    public IngestMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void batchCompleted(IngestBatch b) {
+        count(b.partner(), "received", b.received());
+        count(b.partner(), "accepted", b.accepted());
+        count(b.partner(), "refused", b.refused());
+        count(b.partner(), "quarantined", b.quarantined().size());
+        count(b.partner(), "duplicate", b.duplicate());
+        batch(b.partner(), "COMPLETED");
+    }
+
+    public void batchFailed(String partner) {
+        batch(partner, "FAILED");
+    }
+
+    private void count(String partner, String outcome, int n) {
+        Counter.builder("familyhub.ingest.records").description("Partner records by pipeline outcome")
+                .tag("partner", partner).tag("outcome", outcome).register(registry).increment(n);
+    }
+
+    private void batch(String partner, String status) {
+        Counter.builder("familyhub.ingest.batches").description("Batches by final status")
+                .tag("partner", partner).tag("status", status).register(registry).increment();
+    }
+}

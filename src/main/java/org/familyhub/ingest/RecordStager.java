@@ -1,0 +1,224 @@
+package org.familyhub.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.familyhub.record.Address;
+import org.familyhub.record.DataCategory;
+import org.familyhub.record.Identifiers;
+import org.familyhub.record.PartnerRecord;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Last stage: keeps the permitted records exactly once. One transaction per batch holds the quarantine rows, the
+ * new record versions and the batch's counts, so a crash mid-batch leaves nothing half-kept and a re-delivery of
+ * the same data adds nothing. Writes are set-based: one look-up of the current versions, one UPDATE for the
+ * superseded ones, one COPY for the new rows.
+ */
+@Component
+public class RecordStager {
+
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private static final String COPY_COLUMNS = "partner, dataset, source_record_id, version, is_current, content_sha256,"
+            + " batch_id, received_at, observed_at, categories, purposes, agreement_ids, given_name, family_name,"
+            + " date_of_birth, sex, address_line1, address_line2, town, postcode, uprn, nhs_number, upn, nino,"
+            + " pnc_id, crn, tenancy_ref, facts, involvement";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final BatchRepository batches;
+    private final IngestMetrics metrics;
+
+    public RecordStager(JdbcTemplate jdbc, TransactionTemplate tx, BatchRepository batches, IngestMetrics metrics) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.batches = batches;
+        this.metrics = metrics;
+    }
+
+    public IngestBatch stage(IngestBatch batch) {
+        tx.executeWithoutResult(status -> {
+            // One writer per partner at a time: two replicas staging the same key cannot both make it current.
+            jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(?))", Object.class, "partner_record:" + batch.partner());
+            insertQuarantine(batch);
+            stageRecords(batch);
+            batches.complete(batch);
+        });
+        metrics.batchCompleted(batch);
+        return batch;
+    }
+
+    private void insertQuarantine(IngestBatch batch) {
+        if (batch.quarantined().isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                insert into quarantine (batch_id, partner, position, location, stage, reason, raw)
+                values (?, ?, ?, ?, ?, ?, ?)""", batch.quarantined(), 500, (ps, q) -> {
+            ps.setObject(1, batch.batchId());
+            ps.setString(2, batch.partner());
+            ps.setInt(3, q.position());
+            ps.setString(4, q.location());
+            ps.setString(5, q.stage().name());
+            ps.setString(6, q.reason());
+            ps.setString(7, q.raw() == null ? "" : q.raw());
+        });
+    }
+
+    private void stageRecords(IngestBatch batch) {
+        // Versions of each key in this batch, in arrival order; a repeat identical to the one before it is a duplicate.
+        Map<String, List<Hashed>> byKey = new LinkedHashMap<>();
+        int duplicates = 0;
+        for (PermittedRecord p : batch.permitted()) {
+            Hashed h = new Hashed(p, contentHash(p.record()));
+            List<Hashed> versions = byKey.computeIfAbsent(p.record().sourceRecordId(), k -> new ArrayList<>(1));
+            if (!versions.isEmpty() && versions.get(versions.size() - 1).sha256.equals(h.sha256)) {
+                duplicates++;
+            } else {
+                versions.add(h);
+            }
+        }
+        Map<String, Current> current = currentVersions(batch.partner(), byKey.keySet());
+        List<Row> rows = new ArrayList<>();
+        List<String> superseded = new ArrayList<>();
+        for (Map.Entry<String, List<Hashed>> e : byKey.entrySet()) {
+            List<Hashed> versions = e.getValue();
+            Current stored = current.get(e.getKey());
+            int base = 0;
+            if (stored != null) {
+                if (stored.sha256.equals(versions.get(0).sha256)) {
+                    duplicates++;
+                    versions = versions.subList(1, versions.size());
+                }
+                if (!versions.isEmpty()) {
+                    superseded.add(e.getKey());
+                }
+                base = stored.version;
+            }
+            for (int i = 0; i < versions.size(); i++) {
+                rows.add(new Row(versions.get(i), base + i + 1, i == versions.size() - 1));
+            }
+        }
+        if (!superseded.isEmpty()) {
+            jdbc.update("""
+                    update partner_record set is_current = false, superseded_at = now()
+                     where partner = ? and is_current and source_record_id = any(?)""",
+                    ps -> {
+                        ps.setString(1, batch.partner());
+                        ps.setArray(2, ps.getConnection().createArrayOf("text", superseded.toArray()));
+                    });
+        }
+        copyIn(batch, rows);
+        batch.staged(rows.size(), duplicates);
+    }
+
+    private Map<String, Current> currentVersions(String partner, java.util.Set<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Current> result = new HashMap<>();
+        jdbc.query("""
+                select source_record_id, content_sha256, version from partner_record
+                 where partner = ? and is_current and source_record_id = any(?)""",
+                ps -> {
+                    ps.setString(1, partner);
+                    ps.setArray(2, ps.getConnection().createArrayOf("text", keys.toArray()));
+                },
+                rs -> {
+                    result.put(rs.getString(1), new Current(rs.getString(2), rs.getInt(3)));
+                });
+        return result;
+    }
+
+    private void copyIn(IngestBatch batch, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringWriter csv = new StringWriter(rows.size() * 512);
+        try (CSVPrinter out = new CSVPrinter(csv, CSVFormat.POSTGRESQL_CSV)) {
+            for (Row row : rows) {
+                PermittedRecord p = row.hashed.permitted;
+                PartnerRecord r = p.record();
+                Address a = r.subject().address() == null ? Address.EMPTY : r.subject().address();
+                Identifiers ids = r.subject().identifiers() == null ? Identifiers.NONE : r.subject().identifiers();
+                out.printRecord(r.partner(), r.dataset(), r.sourceRecordId(), row.version, row.current,
+                        row.hashed.sha256, batch.batchId(), batch.receivedAt(), r.observedAt(),
+                        pgArray(r.categories().stream().map(DataCategory::id).sorted().toList()),
+                        pgArray(p.purposes()), pgArray(p.agreementIds()),
+                        r.subject().givenName(), r.subject().familyName(), r.subject().dateOfBirth(), r.subject().sex(),
+                        a.line1(), a.line2(), a.town(), a.postcode(), a.uprn(),
+                        ids.nhsNumber(), ids.upn(), ids.nino(), ids.pncId(), ids.crn(), ids.tenancyRef(),
+                        json(r.facts()), r.involvement() == null ? null : json(r.involvement()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Connection con = DataSourceUtils.getConnection(jdbc.getDataSource());
+        try {
+            con.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "copy partner_record (" + COPY_COLUMNS + ") from stdin (format csv)",
+                    new java.io.StringReader(csv.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("COPY of " + rows.size() + " records failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(con, jdbc.getDataSource());
+        }
+    }
+
+    /** Ids here are plain tokens (category, purpose, agreement ids), so a brace list needs no escaping. */
+    private static String pgArray(java.util.Collection<String> values) {
+        return values.stream().collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SHA-256 of what the partner said: the same record sent again hashes the same, whatever batch it came in. */
+    static String contentHash(PartnerRecord r) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(json(r).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Hashed(PermittedRecord permitted, String sha256) {
+    }
+
+    private record Current(String sha256, int version) {
+    }
+
+    private record Row(Hashed hashed, int version, boolean current) {
+    }
+}
