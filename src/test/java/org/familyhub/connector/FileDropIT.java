@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.familyhub.config.HubPaths;
-import org.familyhub.ingest.IngestPipelineIT;
+import org.familyhub.support.Feeds;
 import org.familyhub.support.HubIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +32,7 @@ class FileDropIT {
     void aDroppedFileIsIngestedOnceAndMovedToDone() throws IOException {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String name = "incidents-" + run + ".csv";
-        String body = IngestPipelineIT.POLICE_HEADER
+        String body = Feeds.POLICE_HEADER
                 + "INC-" + run + "-1,2026-10-01T21:15:00+01:00,ASB,SUSPECT,Lee,Smith,1988-07-14,M,1 High St,,Coventry,CV1 1AA,,,PC A Khan,North,024 7600 2222,a@p.example\n"
                 + "INC-" + run + "-2,2026-10-01T21:15:00+01:00,NOT_A_CATEGORY,SUSPECT,Mia,Smith,2014-08-30,F,1 High St,,Coventry,CV1 1AA,,,PC A Khan,North,024 7600 2222,a@p.example\n";
         drop("police", name, body);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
 import org.familyhub.support.Api;
+import org.familyhub.support.Feeds;
 import org.familyhub.support.HubIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @HubIntegrationTest
 class IngestPipelineIT {
 
-    static final String POLICE_HEADER = "incident_ref,occurred_at,category,role,given_name,family_name,date_of_birth,sex,"
-            + "address_line1,address_line2,town,postcode,uprn,pnc_id,officer_name,officer_team,officer_phone,officer_email\n";
+    static final String POLICE_HEADER = Feeds.POLICE_HEADER;
 
     @LocalServerPort
     int port;
