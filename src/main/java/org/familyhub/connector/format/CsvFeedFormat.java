@@ -81,7 +81,8 @@ abstract class CsvFeedFormat implements FeedFormat {
                         }
                         record = rows.next();
                     } catch (UncheckedIOException | IllegalStateException e) {
-                        int errorLine = firstLine + (int) parser.getCurrentLineNumber();
+                        // Mid-line, Commons CSV reports the 1-based number of the line it is reading
+                        int errorLine = firstLine + (int) parser.getCurrentLineNumber() - 1;
                         if (isUnclosedQuote(e)) {
                             throw new UnreadableFeedException("broken CSV quoting: the quoted field in the row starting on line "
                                     + nextRowLine + " is never closed");
@@ -95,6 +96,7 @@ abstract class CsvFeedFormat implements FeedFormat {
                     }
                     int start = lines.skipLineBreaks(chunkStart + (int) record.getCharacterPosition());
                     int lineNo = lines.lineAt(start);
+                    // After a row's line break, Commons CSV reports how many lines it has finished
                     nextRowLine = firstLine + (int) parser.getCurrentLineNumber();
                     String raw = lines.text(start, lines.start(nextRowLine));
                     items.add(mapRow(partner, header, record, lineNo, raw, receivedOn));
@@ -128,7 +130,8 @@ abstract class CsvFeedFormat implements FeedFormat {
             Iterator<CSVRecord> it = parser.iterator();
             header = it.hasNext() ? it.next() : null;
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new UnreadableFeedException("not a " + kind + " CSV: the header row cannot be read");
+            throw new UnreadableFeedException("not a " + kind + " CSV: the first line is not a readable CSV header (expected columns "
+                    + String.join(",", columns) + ")");
         }
         if (header == null) {
             throw new UnreadableFeedException("not a " + kind + " CSV: there is no header row");
