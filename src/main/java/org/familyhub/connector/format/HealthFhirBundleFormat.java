@@ -1,0 +1,289 @@
+package org.familyhub.connector.format;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.LenientErrorHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.familyhub.record.Address;
+import org.familyhub.record.DataCategory;
+import org.familyhub.record.Identifiers;
+import org.familyhub.record.Involvement;
+import org.familyhub.record.PartnerRecord;
+import org.familyhub.record.Subject;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PrimitiveType;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
+
+/**
+ * Health episodes of care as a FHIR R4 Bundle in JSON (partner-feeds.md "health"). The bundle's shape is read with
+ * Jackson; each entry's resource is parsed on its own with HAPI, so one entry with a bad value is quarantined
+ * while the rest go on.
+ */
+public final class HealthFhirBundleFormat implements FeedFormat {
+
+    static final String NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number";
+    static final String EPISODE_TYPE_SYSTEM = "https://familyhub.example/episode-type";
+    private static final Map<String, String> EPISODE_TYPES = episodeTypes();
+    private static final Set<String> BUNDLE_TYPES = Set.of("collection", "searchset");
+
+    // Building a FhirContext is expensive; it is thread-safe, so one serves every parse
+    private static final FhirContext FHIR = FhirContext.forR4();
+
+    @Override
+    public String id() {
+        return "health-fhir-bundle";
+    }
+
+    /** Episode type code → the role in words shown to key workers. */
+    private static Map<String, String> episodeTypes() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("HEALTH_VISITING", "Health visiting");
+        m.put("SCHOOL_NURSING", "School nursing");
+        m.put("CAMHS", "Child and adolescent mental health (CAMHS)");
+        m.put("ADULT_MENTAL_HEALTH", "Adult mental health");
+        m.put("SUBSTANCE_MISUSE", "Substance misuse");
+        m.put("LONG_TERM_CONDITION", "Long-term condition");
+        return m;
+    }
+
+    private static IParser parser() {
+        // Unknown elements are tolerated; a value of the wrong type (a bad date) fails that entry
+        return FHIR.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false).setErrorOnInvalidValue(true));
+    }
+
+    /** One entry of Bundle.entry: its 1-based index, fullUrl, original JSON and the parsed resource or parse error. */
+    private record Entry(int index, String fullUrl, String json, Resource resource, String error) {
+    }
+
+    @Override
+    public List<ParsedItem> parse(String partner, String text, LocalDate receivedOn) throws UnreadableFeedException {
+        JsonNode bundle = JsonText.read(text);
+        if (!bundle.isObject() || !"Bundle".equals(bundle.path("resourceType").asText(null))) {
+            String found = bundle.isObject() ? bundle.path("resourceType").asText("no resourceType") : "not a JSON object";
+            throw new UnreadableFeedException("not a FHIR Bundle: expected resourceType Bundle, found " + found);
+        }
+        String type = bundle.path("type").asText(null);
+        if (!BUNDLE_TYPES.contains(type)) {
+            throw new UnreadableFeedException("a FHIR Bundle of type '" + type + "' is refused: expected type collection or searchset");
+        }
+        JsonNode entryNodes = bundle.path("entry");
+        if (!entryNodes.isMissingNode() && !entryNodes.isArray()) {
+            throw new UnreadableFeedException("not a FHIR Bundle: Bundle.entry must be an array");
+        }
+        IParser parser = parser();
+        List<Entry> entries = new ArrayList<>();
+        Map<String, Entry> patients = new HashMap<>();
+        for (int i = 0; i < entryNodes.size(); i++) {
+            Entry entry = readEntry(parser, entryNodes.get(i), i + 1);
+            entries.add(entry);
+            if (entry.resource() instanceof Patient || isType(entryNodes.get(i), "Patient")) {
+                if (entry.fullUrl() != null) {
+                    patients.put(entry.fullUrl(), entry);
+                }
+                String id = entryNodes.get(i).path("resource").path("id").asText(null);
+                if (id != null) {
+                    patients.put("Patient/" + id, entry);
+                }
+            }
+        }
+        List<ParsedItem> items = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            if (entry.resource() instanceof EpisodeOfCare episode) {
+                items.add(mapEpisode(partner, entry, episode, patients, receivedOn));
+            } else if (entry.error() != null && isType(entryNodes.get(i), "EpisodeOfCare")) {
+                items.add(ParsedItem.rejected(entry.index(), "entry " + entry.index(), entry.json(), entry.error()));
+            }
+        }
+        return items;
+    }
+
+    private static boolean isType(JsonNode entry, String resourceType) {
+        return resourceType.equals(entry.path("resource").path("resourceType").asText(null));
+    }
+
+    private static Entry readEntry(IParser parser, JsonNode node, int index) {
+        String fullUrl = node.path("fullUrl").asText(null);
+        JsonNode resource = node.path("resource");
+        String json = resource.isMissingNode() ? node.toString() : resource.toString();
+        if (!resource.isObject()) {
+            return new Entry(index, fullUrl, json, null, "the entry has no resource");
+        }
+        try {
+            IBaseResource parsed = parser.parseResource(json);
+            return new Entry(index, fullUrl, json, (Resource) parsed, null);
+        } catch (DataFormatException e) {
+            return new Entry(index, fullUrl, json, null, "the " + resource.path("resourceType").asText("resource")
+                    + " cannot be read: " + hapiMessage(e));
+        }
+    }
+
+    /** HAPI prefixes its messages with a code such as "HAPI-1821: "; partners need only the words. */
+    private static String hapiMessage(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.replaceAll("HAPI-\\d+: ", "").strip();
+    }
+
+    private static ParsedItem mapEpisode(String partner, Entry entry, EpisodeOfCare episode, Map<String, Entry> patients,
+                                         LocalDate receivedOn) {
+        int index = entry.index();
+        String location = "entry " + index;
+        RowChecks checks = new RowChecks();
+        String episodeId = checks.required("EpisodeOfCare.id", episode.getIdElement().getIdPart());
+        String code = null;
+        var coding = episode.getType().stream().flatMap(t -> t.getCoding().stream())
+                .filter(c -> EPISODE_TYPE_SYSTEM.equals(c.getSystem())).findFirst();
+        if (coding.isEmpty()) {
+            checks.problem("EpisodeOfCare.type has no coding with system " + EPISODE_TYPE_SYSTEM);
+        } else {
+            code = checks.oneOf("EpisodeOfCare.type code", coding.get().getCode(), EPISODE_TYPES.keySet(), true);
+        }
+        LocalDate periodStart = date(checks, "EpisodeOfCare.period.start", episode.getPeriod().getStartElement());
+        LocalDate periodEnd = date(checks, "EpisodeOfCare.period.end", episode.getPeriod().getEndElement());
+
+        Patient patient = null;
+        String patientRef = episode.getPatient().getReference();
+        if (patientRef == null || patientRef.isBlank()) {
+            checks.problem("EpisodeOfCare.patient has no reference");
+        } else {
+            Entry p = patients.get(patientRef);
+            if (p == null) {
+                checks.problem("EpisodeOfCare.patient '" + patientRef + "' is not a Patient in this bundle");
+            } else if (p.error() != null) {
+                checks.problem("EpisodeOfCare.patient '" + patientRef + "' (entry " + p.index() + "): " + p.error());
+            } else {
+                patient = (Patient) p.resource();
+            }
+        }
+        Subject subject = patient == null ? null : subject(patient, checks);
+        if (!checks.ok()) {
+            return ParsedItem.rejected(index, location, entry.json(), checks.reason());
+        }
+
+        Set<DataCategory> categories = EnumSet.of(switch (code) {
+            case "CAMHS", "ADULT_MENTAL_HEALTH" -> DataCategory.HEALTH_MENTAL;
+            case "SUBSTANCE_MISUSE" -> DataCategory.SUBSTANCE_MISUSE;
+            default -> DataCategory.HEALTH_PHYSICAL;
+        });
+        String organisation = RowChecks.text(episode.getManagingOrganization().getDisplay());
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("episodeId", episodeId);
+        facts.put("episodeType", code);
+        facts.put("status", episode.hasStatus() ? episode.getStatus().toCode() : null);
+        facts.put("periodStart", periodStart == null ? null : periodStart.toString());
+        facts.put("periodEnd", periodEnd == null ? null : periodEnd.toString());
+        facts.put("organisation", organisation);
+
+        PartnerRecord record = new PartnerRecord(partner, "episodes-of-care", episodeId,
+                periodEnd != null ? periodEnd : receivedOn, subject, categories, facts,
+                involvement(episode, EPISODE_TYPES.get(code), organisation, periodStart, periodEnd));
+        return ParsedItem.ok(index, location, entry.json(), record);
+    }
+
+    private static Subject subject(Patient patient, RowChecks checks) {
+        String nhsNumber = patient.getIdentifier().stream().filter(i -> NHS_NUMBER_SYSTEM.equals(i.getSystem()))
+                .map(i -> RowChecks.text(i.getValue())).findFirst().orElse(null);
+        HumanName name = patient.getName().stream().filter(n -> n.getUse() == HumanName.NameUse.OFFICIAL).findFirst()
+                .orElse(patient.getNameFirstRep());
+        String given = name.getGiven().isEmpty() ? null : RowChecks.text(name.getGiven().get(0).getValue());
+        LocalDate birthDate = date(checks, "Patient.birthDate", patient.getBirthDateElement());
+        String sex = !patient.hasGender() ? null : switch (patient.getGender()) {
+            case MALE -> "M";
+            case FEMALE -> "F";
+            case OTHER -> "X";
+            default -> "U";
+        };
+        Address address = Address.EMPTY;
+        if (patient.hasAddress()) {
+            var a = patient.getAddressFirstRep();
+            List<StringType> lines = a.getLine();
+            address = new Address(lines.isEmpty() ? null : RowChecks.text(lines.get(0).getValue()),
+                    lines.size() < 2 ? null : RowChecks.text(lines.get(1).getValue()), RowChecks.text(a.getCity()),
+                    RowChecks.text(a.getPostalCode()), null);
+        }
+        return new Subject(given, RowChecks.text(name.getFamily()), birthDate, sex, address,
+                new Identifiers(nhsNumber, null, null, null, null, null));
+    }
+
+    /** A FHIR date or dateTime as a calendar date; a partial date (year or month only) is refused, not guessed. */
+    private static LocalDate date(RowChecks checks, String field, PrimitiveType<?> value) {
+        String v = value == null ? null : RowChecks.text(value.getValueAsString());
+        if (v == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v);
+        } catch (DateTimeParseException e) {
+            checks.problem(field + " '" + v + "' is not a full date (expected yyyy-MM-dd)");
+            return null;
+        }
+    }
+
+    /** The care manager: name from the reference's display or a contained Practitioner; phone and email from telecom. */
+    private static Involvement involvement(EpisodeOfCare episode, String role, String organisation, LocalDate since,
+                                           LocalDate until) {
+        Reference manager = episode.getCareManager();
+        String professional = RowChecks.text(manager.getDisplay());
+        String phone = null;
+        String email = null;
+        List<ContactPoint> telecom = new ArrayList<>();
+        Practitioner practitioner = containedPractitioner(episode, manager.getReference());
+        if (practitioner != null) {
+            telecom.addAll(practitioner.getTelecom());
+            if (professional == null && practitioner.hasName()) {
+                professional = RowChecks.text(practitioner.getNameFirstRep().getNameAsSingleString());
+            }
+        }
+        for (Extension ext : concat(episode.getExtension(), manager.getExtension())) {
+            if (ext.getValue() instanceof ContactPoint cp) {
+                telecom.add(cp);
+            }
+        }
+        for (ContactPoint cp : telecom) {
+            if (cp.getSystem() == ContactPoint.ContactPointSystem.PHONE && phone == null) {
+                phone = RowChecks.text(cp.getValue());
+            } else if (cp.getSystem() == ContactPoint.ContactPointSystem.EMAIL && email == null) {
+                email = RowChecks.text(cp.getValue());
+            }
+        }
+        return new Involvement(organisation, role, professional, phone, email, since, until);
+    }
+
+    private static Practitioner containedPractitioner(EpisodeOfCare episode, String reference) {
+        if (reference == null || !reference.startsWith("#")) {
+            return null;
+        }
+        String id = reference.substring(1);
+        for (Resource r : episode.getContained()) {
+            String containedId = r.getIdElement().getIdPart();
+            if (r instanceof Practitioner p && containedId != null && containedId.replace("#", "").equals(id)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static List<Extension> concat(List<Extension> a, List<Extension> b) {
+        List<Extension> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
