@@ -320,6 +320,9 @@ public final class EstateGenerator {
             for (Part p : parts) {
                 Member m = p.m();
                 String bad = badPolice.next();
+                if ("bad-pnc".equals(bad) && m.ageOn(day) < 10) {
+                    bad = "impossible-date"; // no child under 10 has a PNC record
+                }
                 String given = Noise.given(r, m.given, 1.0);
                 String family = Noise.family(r, m.family, 1.0);
                 String dob = r.nextInt(100) < 2 && p.role().equals("WITNESS") ? "" : Noise.dob(r, m.dob, 1.0).toString();

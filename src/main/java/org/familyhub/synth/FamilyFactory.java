@@ -166,7 +166,7 @@ final class FamilyFactory {
                 }
                 h.members.add(mother);
                 h.members.add(father);
-                addChildren(r, h, nChildren, motherAge, her, kids, taken, true);
+                addChildren(r, h, nChildren, Math.min(motherAge, fatherAge), her, kids, taken, true);
             }
             case LONE_PARENT -> {
                 boolean loneFather = r.nextInt(100) < 12;
@@ -181,12 +181,13 @@ final class FamilyFactory {
             }
             case FATHER_ELSEWHERE -> {
                 Member mother = person(r, Role.MOTHER, 'F', motherAge, her, womanSurname(r, her, motherBase), taken);
-                Member father = person(r, Role.FATHER, 'M', Math.max(19, motherAge - 1 + r.nextInt(10)), fatherHer, fatherBase, taken);
+                int fatherAge = Math.max(19, motherAge - 1 + r.nextInt(10));
+                Member father = person(r, Role.FATHER, 'M', fatherAge, fatherHer, fatherBase, taken);
                 father.livesElsewhere = true;
                 father.home = home(r, 3L * h.index + 2);
                 h.members.add(mother);
                 h.members.add(father);
-                addChildren(r, h, nChildren, motherAge, her, r.nextInt(100) < 60 ? fatherBase : motherBase, taken, true);
+                addChildren(r, h, nChildren, Math.min(motherAge, fatherAge), her, r.nextInt(100) < 60 ? fatherBase : motherBase, taken, true);
             }
             case STEP_FAMILY -> {
                 motherAge = Math.max(motherAge, 26);
