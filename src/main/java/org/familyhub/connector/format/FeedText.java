@@ -42,6 +42,12 @@ public final class FeedText {
         if (text.isBlank()) {
             throw new UnreadableFeedException("the body is empty");
         }
+        // PostgreSQL text cannot hold NUL, and no partner format uses it: a NUL means a binary or corrupted file.
+        int nul = text.indexOf('\u0000');
+        if (nul >= 0) {
+            throw new UnreadableFeedException("not a text file: a NUL character at offset " + nul
+                    + "; send the file as UTF-8 text");
+        }
         return text;
     }
 

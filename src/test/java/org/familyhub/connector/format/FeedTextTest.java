@@ -34,4 +34,11 @@ class FeedTextTest {
         assertThatThrownBy(() -> FeedText.decode(null)).hasMessage("the body is empty");
         assertThatThrownBy(() -> FeedText.decode(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF})).hasMessage("the body is empty");
     }
+
+    @Test
+    void refusesABodyWithANulCharacterWhichNoPartnerFormatUses() {
+        byte[] binary = {'a', ',', 'b', '\n', 'c', 0, 'd'};
+        assertThatThrownBy(() -> FeedText.decode(binary)).isInstanceOf(UnreadableFeedException.class)
+                .hasMessageStartingWith("not a text file: a NUL character at offset 5");
+    }
 }

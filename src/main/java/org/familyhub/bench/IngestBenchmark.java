@@ -1,0 +1,116 @@
+package org.familyhub.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.familyhub.FamilyhubApplication;
+import org.familyhub.connector.ConnectorCatalog;
+import org.familyhub.connector.ConnectorDefinition;
+import org.familyhub.connector.FeedIngestion;
+import org.familyhub.ingest.BatchRepository;
+import org.familyhub.ingest.BatchSource;
+import org.familyhub.ingest.BatchView;
+import org.familyhub.synth.EstateGenerator;
+import org.familyhub.synth.EstateSummary;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code java -jar familyhub.jar bench [--records N] [--threads T] [--seed S]}: generates a synthetic estate of about
+ * N records, starts the hub on a fresh embedded PostgreSQL (fsync on, as in production), pushes every file through the
+ * ingest pipeline (parse, validate, gate, stage) and prints records per second. Figures, not assertions.
+ */
+public final class IngestBenchmark {
+
+    private IngestBenchmark() {
+    }
+
+    public static int run(String[] args) {
+        Map<String, String> opts = options(args);
+        long records = Long.parseLong(opts.getOrDefault("records", "100000"));
+        int threads = Integer.parseInt(opts.getOrDefault("threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
+        long seed = Long.parseLong(opts.getOrDefault("seed", "7"));
+        try {
+            Path dir = Files.createTempDirectory("familyhub-bench");
+            int families = (int) Math.max(1, records / 8.3);
+            long t0 = System.nanoTime();
+            EstateSummary estate = new EstateGenerator().generate(families, seed, dir.resolve("estate"), 5000, LocalDate.now());
+            double genSeconds = seconds(t0);
+            System.out.printf("generate: %,d families, %,d records in %d files: %.1f s%n", families, estate.records(),
+                    estate.files(), genSeconds);
+
+            try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(FamilyhubApplication.class).properties(
+                    "server.port=0", "familyhub.work-dir=" + dir.resolve("work"),
+                    "familyhub.embedded-db.data-dir=" + dir.resolve("pgdata"), "familyhub.demo.seed-on-first-start=false",
+                    "logging.level.root=WARN", "logging.level.org.familyhub=WARN").run()) {
+                ConnectorCatalog catalog = ctx.getBean(ConnectorCatalog.class);
+                FeedIngestion ingestion = ctx.getBean(FeedIngestion.class);
+                BatchRepository batches = ctx.getBean(BatchRepository.class);
+                List<Job> jobs = new ArrayList<>();
+                for (String partner : EstateGenerator.PARTNERS) {
+                    ConnectorDefinition c = catalog.find(partner).orElseThrow();
+                    try (Stream<Path> files = Files.list(dir.resolve("estate").resolve(partner))) {
+                        files.sorted().forEach(f -> jobs.add(new Job(c, f)));
+                    }
+                }
+                ExecutorService pool = Executors.newFixedThreadPool(threads);
+                long t1 = System.nanoTime();
+                List<Future<BatchView>> results = new ArrayList<>();
+                for (Job job : jobs) {
+                    results.add(pool.submit(() -> {
+                        FeedIngestion.Result r = ingestion.ingest(job.connector, Files.readAllBytes(job.file), BatchSource.PUSH,
+                                job.file.getFileName().toString());
+                        return batches.find(job.connector.partner(), r.batchId()).orElseThrow();
+                    }));
+                }
+                Map<String, long[]> perPartner = new TreeMap<>();
+                for (Future<BatchView> f : results) {
+                    BatchView b = f.get();
+                    long[] c = perPartner.computeIfAbsent(b.partner(), k -> new long[5]);
+                    c[0] += b.received();
+                    c[1] += b.accepted();
+                    c[2] += b.quarantined();
+                    c[3] += b.refused();
+                    c[4] += b.duplicate();
+                }
+                double ingestSeconds = seconds(t1);
+                pool.shutdown();
+                long received = perPartner.values().stream().mapToLong(c -> c[0]).sum();
+                System.out.printf("%-10s %10s %10s %11s %8s %9s%n", "partner", "received", "accepted", "quarantined", "refused", "duplicate");
+                perPartner.forEach((p, c) -> System.out.printf("%-10s %,10d %,10d %,11d %,8d %,9d%n", p, c[0], c[1], c[2], c[3], c[4]));
+                System.out.printf("ingest: %,d records in %d batches, %d threads: %.1f s = %,.0f records/s%n",
+                        received, jobs.size(), threads, ingestSeconds, received / ingestSeconds);
+            }
+            return 0;
+        } catch (Exception e) {
+            System.err.println("bench failed: " + e);
+            e.printStackTrace();
+            return 1;
+        }
+    }
+
+    private record Job(ConnectorDefinition connector, Path file) {
+    }
+
+    private static double seconds(long since) {
+        return Duration.ofNanos(System.nanoTime() - since).toMillis() / 1000.0;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> m = new TreeMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            m.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return m;
+    }
+}
