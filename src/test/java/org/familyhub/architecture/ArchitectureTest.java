@@ -1,0 +1,24 @@
+package org.familyhub.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Lines the design draws between capabilities. */
+@AnalyzeClasses(packages = "org.familyhub", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** The consent rules are plain Java: a Camel route calls them, they never depend on Camel (DESIGN §2a). */
+    @ArchTest
+    static final ArchRule consentHasNoCamel = noClasses().that().resideInAPackage("org.familyhub.consent..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.camel..");
+
+    /** Parsers and identifier rules stand alone (also used by the generator and benchmarks without Spring). */
+    @ArchTest
+    static final ArchRule formatsAreFrameworkFree = noClasses()
+            .that().resideInAnyPackage("org.familyhub.connector.format..", "org.familyhub.validation..", "org.familyhub.record..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.camel..");
+}
