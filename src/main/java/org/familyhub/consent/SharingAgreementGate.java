@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.familyhub.connector.format.ParsedItem;
 import org.familyhub.ingest.IngestBatch;
+import org.familyhub.ingest.IngestMetrics;
 import org.familyhub.ingest.PermittedRecord;
 import org.familyhub.record.DataCategory;
 import org.familyhub.record.PartnerRecord;
@@ -20,12 +21,15 @@ import org.springframework.stereotype.Component;
 public class SharingAgreementGate {
 
     private final AgreementRegistry agreements;
+    private final IngestMetrics metrics;
 
-    public SharingAgreementGate(AgreementRegistry agreements) {
+    public SharingAgreementGate(AgreementRegistry agreements, IngestMetrics metrics) {
         this.agreements = agreements;
+        this.metrics = metrics;
     }
 
     public IngestBatch gate(IngestBatch batch) {
+        var timer = metrics.start();
         List<SharingAgreement> partnerAgreements = agreements.forPartner(batch.partner());
         List<PermittedRecord> permitted = new ArrayList<>(batch.valid().size());
         for (ParsedItem item : batch.valid()) {
@@ -37,6 +41,7 @@ public class SharingAgreementGate {
             }
         }
         batch.permitted(permitted);
+        metrics.stageDone(timer, batch.partner(), "gate");
         return batch;
     }
 

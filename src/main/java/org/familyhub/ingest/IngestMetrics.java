@@ -2,6 +2,7 @@ package org.familyhub.ingest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /** Micrometer counters per partner and outcome: {@code familyhub_ingest_records_total{partner,outcome}}, batches by status. */
@@ -12,6 +13,16 @@ public class IngestMetrics {
 
     public IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    public Timer.Sample start() {
+        return Timer.start(registry);
+    }
+
+    /** {@code familyhub_ingest_stage_seconds{partner,stage}}: where a batch's time goes. */
+    public void stageDone(Timer.Sample sample, String partner, String stage) {
+        sample.stop(Timer.builder("familyhub.ingest.stage").description("Time per pipeline stage and batch")
+                .tag("partner", partner).tag("stage", stage).register(registry));
     }
 
     public void batchCompleted(IngestBatch b) {

@@ -16,13 +16,16 @@ public class ParseStep {
 
     private final FeedFormats formats;
     private final Clock clock;
+    private final IngestMetrics metrics;
 
-    public ParseStep(FeedFormats formats, Clock clock) {
+    public ParseStep(FeedFormats formats, Clock clock, IngestMetrics metrics) {
         this.formats = formats;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public IngestBatch parse(IngestBatch batch) throws UnreadableFeedException {
+        var timer = metrics.start();
         String text = FeedText.decode(batch.takeBody());
         List<ParsedItem> items = formats.get(batch.format())
                 .parse(batch.partner(), text, LocalDate.ofInstant(batch.receivedAt(), clock.getZone()));
@@ -37,6 +40,7 @@ public class ParseStep {
         }
         batch.parsed(items);
         batch.valid(ok);
+        metrics.stageDone(timer, batch.partner(), "parse");
         return batch;
     }
 }

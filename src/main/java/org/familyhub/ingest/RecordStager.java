@@ -62,6 +62,7 @@ public class RecordStager {
     }
 
     public IngestBatch stage(IngestBatch batch) {
+        var timer = metrics.start();
         tx.executeWithoutResult(status -> {
             // One writer per partner at a time: two replicas staging the same key cannot both make it current.
             jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(?))", Object.class, "partner_record:" + batch.partner());
@@ -69,6 +70,7 @@ public class RecordStager {
             stageRecords(batch);
             batches.complete(batch);
         });
+        metrics.stageDone(timer, batch.partner(), "stage");
         metrics.batchCompleted(batch);
         return batch;
     }

@@ -11,8 +11,14 @@ import org.springframework.stereotype.Component;
 public class ValidateStep {
 
     private final RecordValidator validator = new RecordValidator();
+    private final IngestMetrics metrics;
+
+    public ValidateStep(IngestMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     public IngestBatch validate(IngestBatch batch) {
+        var timer = metrics.start();
         List<ParsedItem> ok = new ArrayList<>(batch.valid().size());
         for (ParsedItem item : batch.valid()) {
             List<String> problems = validator.validate(item.record());
@@ -24,6 +30,7 @@ public class ValidateStep {
             }
         }
         batch.valid(ok);
+        metrics.stageDone(timer, batch.partner(), "validate");
         return batch;
     }
 }

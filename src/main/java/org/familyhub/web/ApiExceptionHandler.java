@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -33,6 +34,22 @@ public class ApiExceptionHandler {
             MissingRequestHeaderException.class, HttpMessageNotReadableException.class})
     ResponseEntity<Map<String, Object>> badRequest(Exception e) {
         return body(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    /** Spring MVC's own errors (unknown path, wrong method, unsupported media type) keep their status. */
+    @ExceptionHandler(ErrorResponseException.class)
+    ResponseEntity<Map<String, Object>> mvc(ErrorResponseException e) {
+        HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
+        return body(status, e.getBody().getDetail() != null ? e.getBody().getDetail() : status.getReasonPhrase());
+    }
+
+    @ExceptionHandler({org.springframework.web.servlet.resource.NoResourceFoundException.class,
+            org.springframework.web.HttpRequestMethodNotSupportedException.class,
+            org.springframework.web.HttpMediaTypeNotSupportedException.class})
+    ResponseEntity<Map<String, Object>> standard(Exception e) {
+        org.springframework.web.ErrorResponse r = (org.springframework.web.ErrorResponse) e;
+        HttpStatus status = HttpStatus.valueOf(r.getStatusCode().value());
+        return body(status, r.getBody().getDetail() != null ? r.getBody().getDetail() : status.getReasonPhrase());
     }
 
     @ExceptionHandler(Exception.class)

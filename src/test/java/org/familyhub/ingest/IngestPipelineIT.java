@@ -164,4 +164,16 @@ class IngestPipelineIT {
         assertThat(own.get(0).get("state").asText()).isIn("RUNNING", "FAILING");
         assertThat(own.get(0).get("counts").get("batches").asLong()).isPositive();
     }
+
+    @Test
+    void healthAndPrometheusShowCountersAndTimersPerPartnerAndStage() {
+        api.post("police-it", "/api/feeds/police", POLICE_HEADER + row("INC-" + run, "ASB", "Lee", "Smith", "1988-07-14", "1"));
+        assertThat(api.get(null, "/actuator/health").json().get("status").asText()).isEqualTo("UP");
+        String prometheus = api.get(null, "/actuator/prometheus").body();
+        assertThat(prometheus).contains("familyhub_ingest_records_total{").contains("partner=\"police\"")
+                .contains("outcome=\"accepted\"");
+        for (String stage : new String[] {"parse", "validate", "gate", "stage"}) {
+            assertThat(prometheus).containsPattern("familyhub_ingest_stage_seconds_count\\{[^}]*partner=\"police\"[^}]*stage=\"" + stage + "\"");
+        }
+    }
 }
