@@ -70,7 +70,6 @@ create table partner_record (
 );
 create unique index partner_record_one_current on partner_record (partner, source_record_id) where is_current;
 create unique index partner_record_version on partner_record (partner, source_record_id, version);
-create index partner_record_batch on partner_record (batch_id);
 
 -- Per-connector state that must survive restarts and be shared by replicas (pull cursors, last error).
 create table connector_state (

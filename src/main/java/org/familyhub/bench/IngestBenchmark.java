@@ -12,7 +12,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.familyhub.FamilyhubApplication;
 import org.familyhub.connector.ConnectorCatalog;
 import org.familyhub.connector.ConnectorDefinition;
@@ -90,6 +92,14 @@ public final class IngestBenchmark {
                 perPartner.forEach((p, c) -> System.out.printf("%-10s %,10d %,10d %,11d %,8d %,9d%n", p, c[0], c[1], c[2], c[3], c[4]));
                 System.out.printf("ingest: %,d records in %d batches, %d threads: %.1f s = %,.0f records/s%n",
                         received, jobs.size(), threads, ingestSeconds, received / ingestSeconds);
+                MeterRegistry meters = ctx.getBean(MeterRegistry.class);
+                StringBuilder stages = new StringBuilder("time per stage (summed over threads):");
+                for (String stage : List.of("parse", "validate", "gate", "stage")) {
+                    double total = meters.find("familyhub.ingest.stage").tag("stage", stage).timers().stream()
+                            .mapToDouble(t -> t.totalTime(TimeUnit.SECONDS)).sum();
+                    stages.append(String.format(" %s %.1f s", stage, total));
+                }
+                System.out.println(stages);
             }
             return 0;
         } catch (Exception e) {

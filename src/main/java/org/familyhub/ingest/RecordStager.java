@@ -40,9 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class RecordStager {
 
+    /** Facts keep the parser's insertion order, which is fixed per format: no key sorting needed for a stable hash. */
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private static final String COPY_COLUMNS = "partner, dataset, source_record_id, version, is_current, content_sha256,"
             + " batch_id, received_at, observed_at, categories, purposes, agreement_ids, given_name, family_name,"
@@ -97,7 +97,7 @@ public class RecordStager {
         Map<String, List<Hashed>> byKey = new LinkedHashMap<>();
         int duplicates = 0;
         for (PermittedRecord p : batch.permitted()) {
-            Hashed h = new Hashed(p, contentHash(p.record()));
+            Hashed h = Hashed.of(p);
             List<Hashed> versions = byKey.computeIfAbsent(p.record().sourceRecordId(), k -> new ArrayList<>(1));
             if (!versions.isEmpty() && versions.get(versions.size() - 1).sha256.equals(h.sha256)) {
                 duplicates++;
@@ -165,17 +165,11 @@ public class RecordStager {
         try (CSVPrinter out = new CSVPrinter(csv, CSVFormat.POSTGRESQL_CSV)) {
             for (Row row : rows) {
                 PermittedRecord p = row.hashed.permitted;
-                PartnerRecord r = p.record();
-                Address a = r.subject().address() == null ? Address.EMPTY : r.subject().address();
-                Identifiers ids = r.subject().identifiers() == null ? Identifiers.NONE : r.subject().identifiers();
-                out.printRecord(r.partner(), r.dataset(), r.sourceRecordId(), row.version, row.current,
-                        row.hashed.sha256, batch.batchId(), batch.receivedAt(), r.observedAt(),
-                        pgArray(r.categories().stream().map(DataCategory::id).sorted().toList()),
-                        pgArray(p.purposes()), pgArray(p.agreementIds()),
-                        r.subject().givenName(), r.subject().familyName(), r.subject().dateOfBirth(), r.subject().sex(),
-                        a.line1(), a.line2(), a.town(), a.postcode(), a.uprn(),
-                        ids.nhsNumber(), ids.upn(), ids.nino(), ids.pncId(), ids.crn(), ids.tenancyRef(),
-                        json(r.facts()), r.involvement() == null ? null : json(r.involvement()));
+                String[] c = row.hashed.content;
+                out.printRecord(c[0], c[1], c[2], row.version, row.current, row.hashed.sha256, batch.batchId(),
+                        batch.receivedAt(), c[3], c[4], pgArray(p.purposes()), pgArray(p.agreementIds()),
+                        c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12], c[13], c[14], c[15], c[16], c[17], c[18],
+                        c[19], c[20], c[21]);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -205,17 +199,45 @@ public class RecordStager {
         }
     }
 
-    /** SHA-256 of what the partner said: the same record sent again hashes the same, whatever batch it came in. */
-    static String contentHash(PartnerRecord r) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(json(r).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /**
+     * A permitted record as the text of its content columns, serialised once: the same values are hashed (so the same
+     * record sent again hashes the same, whatever batch it came in) and then written by the COPY.
+     */
+    private record Hashed(PermittedRecord permitted, String[] content, String sha256) {
+
+        static Hashed of(PermittedRecord p) {
+            PartnerRecord r = p.record();
+            Address a = r.subject().address() == null ? Address.EMPTY : r.subject().address();
+            Identifiers ids = r.subject().identifiers() == null ? Identifiers.NONE : r.subject().identifiers();
+            String[] c = {r.partner(), r.dataset(), r.sourceRecordId(), text(r.observedAt()),
+                    pgArray(r.categories().stream().map(DataCategory::id).sorted().toList()),
+                    r.subject().givenName(), r.subject().familyName(), text(r.subject().dateOfBirth()), r.subject().sex(),
+                    a.line1(), a.line2(), a.town(), a.postcode(), a.uprn(),
+                    ids.nhsNumber(), ids.upn(), ids.nino(), ids.pncId(), ids.crn(), ids.tenancyRef(),
+                    json(r.facts()), r.involvement() == null ? null : json(r.involvement())};
+            MessageDigest md = newDigest();
+            for (String v : c) {
+                // A marker distinguishes null from "", a separator keeps ("ab","c") apart from ("a","bc").
+                md.update(v == null ? NULL_MARK : v.getBytes(StandardCharsets.UTF_8));
+                md.update(SEPARATOR);
+            }
+            return new Hashed(p, c, HexFormat.of().formatHex(md.digest()));
         }
     }
 
-    private record Hashed(PermittedRecord permitted, String sha256) {
+    private static final byte[] NULL_MARK = {0};
+    private static final byte[] SEPARATOR = {0x1F};
+
+    private static String text(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private record Current(String sha256, int version) {
