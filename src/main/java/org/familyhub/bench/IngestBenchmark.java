@@ -44,6 +44,8 @@ public final class IngestBenchmark {
         long seed = Long.parseLong(opts.getOrDefault("seed", "7"));
         try {
             Path dir = Files.createTempDirectory("familyhub-bench");
+            // 0755: as root, the embedded PostgreSQL runs as nobody and must reach its data folder inside.
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
             int families = (int) Math.max(1, records / 8.3);
             long t0 = System.nanoTime();
             EstateSummary estate = new EstateGenerator().generate(families, seed, dir.resolve("estate"), 5000, LocalDate.now());
@@ -51,10 +53,11 @@ public final class IngestBenchmark {
             System.out.printf("generate: %,d families, %,d records in %d files: %.1f s%n", families, estate.records(),
                     estate.files(), genSeconds);
 
-            try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(FamilyhubApplication.class).properties(
-                    "server.port=0", "familyhub.work-dir=" + dir.resolve("work"),
-                    "familyhub.embedded-db.data-dir=" + dir.resolve("pgdata"), "familyhub.demo.seed-on-first-start=false",
-                    "logging.level.root=WARN", "logging.level.org.familyhub=WARN").run()) {
+            // Command-line arguments outrank application.yml (builder properties would not): no demo estate here.
+            try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(FamilyhubApplication.class).run(
+                    "--server.port=0", "--familyhub.work-dir=" + dir.resolve("work"),
+                    "--familyhub.embedded-db.data-dir=" + dir.resolve("pgdata"), "--familyhub.demo.seed-on-first-start=false",
+                    "--logging.level.root=WARN", "--logging.level.org.familyhub=WARN")) {
                 ConnectorCatalog catalog = ctx.getBean(ConnectorCatalog.class);
                 FeedIngestion ingestion = ctx.getBean(FeedIngestion.class);
                 BatchRepository batches = ctx.getBean(BatchRepository.class);
