@@ -36,7 +36,7 @@ public class EmbeddedDatabaseConfiguration {
     @ConditionalOnProperty(name = PREFIX + "ephemeral", havingValue = "false", matchIfMissing = true)
     EmbeddedPostgres embeddedPostgres(Environment env) {
         Path dataDir = Path.of(env.getProperty(PREFIX + "data-dir",
-                env.resolvePlaceholders("${familyhub.home:.}/work/pgdata")));
+                env.resolvePlaceholders("${familyhub.work-dir:${familyhub.home:.}/work}/pgdata")));
         return EmbeddedPostgres.builder()
                 .dataDir(dataDir)
                 .port(env.getProperty(PREFIX + "port", Integer.class, 0))
