@@ -20,12 +20,19 @@ public class FeedIngestion {
 
     /** Runs the batch through the pipeline; the result holds its id and, if it failed, the exception. */
     public Result ingest(ConnectorDefinition connector, byte[] body, BatchSource source, String sourceName) {
+        return ingest(connector, body, source, sourceName, null);
+    }
+
+    /** With a written justification (safeguarding), as a push may send in {@code X-Justification}. */
+    public Result ingest(ConnectorDefinition connector, byte[] body, BatchSource source, String sourceName,
+                         String justification) {
         Exchange done = producer.send("direct:ingest", ex -> {
             ex.getMessage().setBody(body);
             ex.getMessage().setHeader(BatchOpener.PARTNER, connector.partner());
             ex.getMessage().setHeader(BatchOpener.FORMAT, connector.format());
             ex.getMessage().setHeader(BatchOpener.SOURCE, source.name());
             ex.getMessage().setHeader(BatchOpener.SOURCE_NAME, sourceName);
+            ex.getMessage().setHeader(BatchOpener.JUSTIFICATION, justification);
         });
         Object out = done.getMessage().getBody();
         UUID batchId = out instanceof IngestBatch b ? b.batchId() : null;

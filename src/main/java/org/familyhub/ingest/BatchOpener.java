@@ -17,6 +17,7 @@ public class BatchOpener {
     public static final String FORMAT = "FamilyhubFormat";
     public static final String SOURCE = "FamilyhubSource";
     public static final String SOURCE_NAME = "FamilyhubSourceName";
+    public static final String JUSTIFICATION = "FamilyhubJustification";
 
     private final BatchRepository batches;
     private final Clock clock;
@@ -27,9 +28,10 @@ public class BatchOpener {
     }
 
     public IngestBatch open(@Body byte[] body, @Header(PARTNER) String partner, @Header(FORMAT) String format,
-                            @Header(SOURCE) String source, @Header(SOURCE_NAME) String sourceName) {
+                            @Header(SOURCE) String source, @Header(SOURCE_NAME) String sourceName,
+                            @Header(JUSTIFICATION) String justification) {
         IngestBatch batch = new IngestBatch(UUID.randomUUID(), partner, format, BatchSource.valueOf(source),
-                sourceName, clock.instant(), sha256(body), body);
+                sourceName, clock.instant(), sha256(body), justification, body);
         batches.open(batch);
         return batch;
     }

@@ -31,10 +31,10 @@ public class BatchRepository {
     /** Called inside the staging transaction, so counts and records commit together. */
     public void complete(IngestBatch b) {
         jdbc.update("""
-                update batch set status = 'COMPLETED', received = ?, accepted = ?, redacted = 0, refused = ?,
+                update batch set status = 'COMPLETED', received = ?, accepted = ?, redacted = ?, refused = ?,
                        quarantined = ?, duplicate = ?, error = null, completed_at = now()
                  where batch_id = ?""",
-                b.received(), b.accepted(), b.refused(), b.quarantined().size(), b.duplicate(), b.batchId());
+                b.received(), b.accepted(), b.redacted(), b.refused(), b.quarantined().size(), b.duplicate(), b.batchId());
     }
 
     public void fail(UUID batchId, String error) {

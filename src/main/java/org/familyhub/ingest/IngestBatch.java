@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.familyhub.connector.format.ParsedItem;
+import org.familyhub.consent.Decision;
 
 /**
  * One batch on its way through the pipeline (open → parse → validate → gate → stage). Each stage reads
@@ -19,18 +20,22 @@ public final class IngestBatch {
     private final String sourceName;
     private final Instant receivedAt;
     private final String contentSha256;
+    private final String justification;
     private byte[] body;
 
     private List<ParsedItem> parsed = List.of();
     private List<ParsedItem> valid = List.of();
     private List<PermittedRecord> permitted = List.of();
     private final List<Quarantined> quarantined = new ArrayList<>();
+    private final List<Refusal> refusals = new ArrayList<>();
     private int refused;
     private int accepted;
+    private int redacted;
     private int duplicate;
 
     public IngestBatch(UUID batchId, String partner, String format, BatchSource source, String sourceName,
-                       Instant receivedAt, String contentSha256, byte[] body) {
+                       Instant receivedAt, String contentSha256, String justification, byte[] body) {
+        this.justification = justification;
         this.batchId = batchId;
         this.partner = partner;
         this.format = format;
@@ -48,6 +53,8 @@ public final class IngestBatch {
     public String sourceName() { return sourceName; }
     public Instant receivedAt() { return receivedAt; }
     public String contentSha256() { return contentSha256; }
+    /** A written justification sent with the batch (X-Justification), needed by the safeguarding gateway. */
+    public String justification() { return justification; }
 
     /** The raw body; released once parsed so a large batch is not held twice. */
     public byte[] takeBody() {
@@ -65,12 +72,20 @@ public final class IngestBatch {
     public List<Quarantined> quarantined() { return quarantined; }
 
     public void quarantine(Quarantined q) { quarantined.add(q); }
-    public void refuse() { refused++; }
+    /** Refused records are never stored; their decisions are kept only until the batch's audit events are written. */
+    public void refuse(ParsedItem item, Decision decision) {
+        refused++;
+        refusals.add(new Refusal(item, decision));
+    }
+    public List<Refusal> refusals() { return refusals; }
+    public record Refusal(ParsedItem item, Decision decision) { }
     public int refused() { return refused; }
-    public void staged(int accepted, int duplicate) {
+    public void staged(int accepted, int redacted, int duplicate) {
         this.accepted = accepted;
+        this.redacted = redacted;
         this.duplicate = duplicate;
     }
+    public int redacted() { return redacted; }
     public int accepted() { return accepted; }
     public int duplicate() { return duplicate; }
     public int received() { return parsed.size(); }

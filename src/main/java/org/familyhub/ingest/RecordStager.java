@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import java.util.UUID;
+import org.familyhub.consent.Decision;
 import org.familyhub.record.Address;
 import org.familyhub.record.DataCategory;
 import org.familyhub.record.Identifiers;
@@ -47,7 +49,7 @@ public class RecordStager {
     private static final String COPY_COLUMNS = "partner, dataset, source_record_id, version, is_current, content_sha256,"
             + " batch_id, received_at, observed_at, categories, purposes, agreement_ids, given_name, family_name,"
             + " date_of_birth, sex, address_line1, address_line2, town, postcode, uprn, nhs_number, upn, nino,"
-            + " pnc_id, crn, tenancy_ref, facts, involvement";
+            + " pnc_id, crn, tenancy_ref, facts, involvement, decision, gateways, consent_ids, dropped_fields, flagged";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -136,7 +138,8 @@ public class RecordStager {
                     });
         }
         copyIn(batch, rows);
-        batch.staged(rows.size(), duplicates);
+        int redacted = (int) rows.stream().filter(r -> r.hashed.permitted.decision().outcome() == Decision.Outcome.PERMIT_REDACTED).count();
+        batch.staged(rows.size(), redacted, duplicates);
     }
 
     private Map<String, Current> currentVersions(String partner, java.util.Set<String> keys) {
@@ -166,10 +169,12 @@ public class RecordStager {
             for (Row row : rows) {
                 PermittedRecord p = row.hashed.permitted;
                 String[] c = row.hashed.content;
+                Decision d = p.decision();
                 out.printRecord(c[0], c[1], c[2], row.version, row.current, row.hashed.sha256, batch.batchId(),
-                        batch.receivedAt(), c[3], c[4], pgArray(p.purposes()), pgArray(p.agreementIds()),
+                        batch.receivedAt(), c[3], c[4], pgArray(d.purposes()), pgArray(d.agreementIds()),
                         c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12], c[13], c[14], c[15], c[16], c[17], c[18],
-                        c[19], c[20], c[21]);
+                        c[19], c[20], c[21], d.outcome().name(), pgArray(d.gateways()),
+                        pgArray(d.consentIds().stream().map(UUID::toString).toList()), pgArray(d.droppedFields()), d.flagged());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -186,7 +191,7 @@ public class RecordStager {
         }
     }
 
-    /** Ids here are plain tokens (category, purpose, agreement ids), so a brace list needs no escaping. */
+    /** Ids here are plain tokens (categories, purposes, agreement ids, field names, UUIDs): no escaping needed. */
     private static String pgArray(java.util.Collection<String> values) {
         return values.stream().collect(Collectors.joining(",", "{", "}"));
     }

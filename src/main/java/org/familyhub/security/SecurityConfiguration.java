@@ -38,6 +38,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/feeds/*").hasRole(PARTNER_IT)
                         .requestMatchers(HttpMethod.GET, "/api/feeds/**", "/api/quarantine").hasAnyRole(PARTNER_IT, IG)
                         .requestMatchers(HttpMethod.GET, "/api/connectors").hasAnyRole(PARTNER_IT, IG, DATA_TEAM)
+                        .requestMatchers("/api/gateways", "/api/agreements", "/api/agreements/**", "/api/consents",
+                                "/api/consents/**").hasRole(IG)
                         .anyRequest().denyAll());
         return http.build();
     }

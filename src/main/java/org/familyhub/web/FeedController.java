@@ -37,11 +37,12 @@ public class FeedController {
     @PostMapping("/api/feeds/{partner}")
     public ResponseEntity<Map<String, Object>> push(@PathVariable String partner, @RequestBody(required = false) byte[] body,
                                                     @RequestHeader(value = "X-File-Name", required = false) String fileName,
+                                                    @RequestHeader(value = "X-Justification", required = false) String justification,
                                                     Authentication auth) {
         new Caller(auth).requirePartnerAccess(partner);
         ConnectorDefinition connector = connector(partner);
         FeedIngestion.Result result = ingestion.ingest(connector, body == null ? new byte[0] : body, BatchSource.PUSH,
-                fileName == null ? "push by " + auth.getName() : fileName);
+                fileName == null ? "push by " + auth.getName() : fileName, justification);
         BatchView batch = result.batchId() == null ? null : batches.find(partner, result.batchId()).orElse(null);
         if (batch == null || "FAILED".equals(batch.status())) {
             Map<String, Object> error = new LinkedHashMap<>();

@@ -121,8 +121,16 @@ class PartnerPullIT {
                 .formatted(link, episodeId, episodeId, nhs, episodeId, episodeId, lastUpdated, episodeId);
     }
 
+    @Autowired
+    org.familyhub.consent.ConsentStore consents;
+
     @Test
     void healthFhirSearchFollowsNextLinksAndAsksOnlyForWhatChangedSince() {
+        // Health data is kept only with consent: Ava's parent consented to CAMHS data being shared.
+        consents.record(new org.familyhub.consent.Consent(null, new org.familyhub.consent.Consent.ConsentPerson("Ava", "Smith",
+                java.time.LocalDate.of(2015, 3, 2), null, "9434765919", null, null), java.util.Set.of("health"),
+                java.util.Set.of("health-mental"), java.util.Set.of("assessment"), "PARENT", java.time.LocalDate.of(2025, 1, 1),
+                null, "form", null), "ig1");
         String connector = "health-test-" + run;
         String e1 = "eoc-" + run + "-1";
         String e2 = "eoc-" + run + "-2";

@@ -47,6 +47,14 @@ class SampleAndBadBatchesIT {
     void aPushedSampleAndTheSameSampleDroppedAsAFileAgree(String partner, String sample) throws IOException {
         byte[] body = Files.readAllBytes(Path.of("connectors/partners", partner, "samples", sample));
         Api api = new Api(port);
+        if ("health".equals(partner)) {
+            // Health data needs the person's consent (or a safeguarding justification): record it as an IG officer would.
+            for (String[] p : new String[][] {{"Mia", "O'Neill", "2014-08-30", "9434765919", "health-mental"},
+                    {"Zara", "Khan", "2024-12-01", "6124839024", "health-physical"},
+                    {"Kelly", "Brown", "1979-03-30", "4857773457", "substance-misuse"}}) {
+                assertThat(api.post("ig1", "/api/consents", CONSENT.formatted(p[0], p[1], p[2], p[3], p[4])).status()).isEqualTo(201);
+            }
+        }
         JsonNode pushed = api.post(partner + "-it", "/api/feeds/" + partner, body).json();
         assertThat(pushed.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(pushed.get("quarantined").asInt()).isZero();
@@ -65,6 +73,11 @@ class SampleAndBadBatchesIT {
                 .containsEntry("received", pushed.get("received").asInt())
                 .containsEntry("duplicate", pushed.get("accepted").asInt());
     }
+
+    static final String CONSENT = """
+            {"person": {"givenName": "%s", "familyName": "%s", "dateOfBirth": "%s", "nhsNumber": "%s"},
+             "partners": ["health"], "categories": ["%s"], "purposes": ["assessment", "case-coordination"],
+             "givenBy": "PARENT", "givenOn": "2025-01-01", "evidence": "consent form CF-1"}""";
 
     @ParameterizedTest(name = "{1} → {0}: {2}")
     @CsvSource({

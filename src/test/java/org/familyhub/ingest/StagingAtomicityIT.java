@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.familyhub.consent.SharingAgreementGate;
+import org.familyhub.consent.ConsentGate;
 import org.familyhub.support.Feeds;
 import org.familyhub.support.HubIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class StagingAtomicityIT {
     @Autowired
     ValidateStep validate;
     @Autowired
-    SharingAgreementGate gate;
+    ConsentGate gate;
     @Autowired
     RecordStager stager;
     @Autowired
@@ -46,7 +46,7 @@ class StagingAtomicityIT {
         }
         body.append("INC-").append(run).append("-bad,2026-10-01T21:15:00+01:00,NOPE,SUSPECT,Lee,Smith,1988-07-14,M,1 High St,,Coventry,CV1 1AA,,,PC,North,1,a@p.example\n");
         IngestBatch batch = gate.gate(validate.validate(parse.parse(opener.open(body.toString().getBytes(StandardCharsets.UTF_8),
-                "police", "police-csv", "PUSH", "crash-test"))));
+                "police", "police-csv", "PUSH", "crash-test", null))));
 
         // The process "dies" after the COPY and the quarantine insert, before the batch is marked complete.
         BatchRepository dying = new BatchRepository(jdbc) {
@@ -61,7 +61,7 @@ class StagingAtomicityIT {
 
         // Delivered again (the file stays in the inbox, a push is retried): every record kept once.
         IngestBatch again = gate.gate(validate.validate(parse.parse(opener.open(body.toString().getBytes(StandardCharsets.UTF_8),
-                "police", "police-csv", "PUSH", "crash-test-retry"))));
+                "police", "police-csv", "PUSH", "crash-test-retry", null))));
         stager.stage(again);
         assertThat(again.accepted()).isEqualTo(50);
         assertThat(count("select count(*) from partner_record where source_record_id like ?", "INC-" + run + "%")).isEqualTo(50);

@@ -25,8 +25,18 @@ public final class Api {
         return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A body that looks like JSON goes as application/json (API resources); feeds accept any content type. */
     public Response post(String user, String path, byte[] body) {
-        return send(user, HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        boolean json = body.length > 0 && (body[0] == '{' || body[0] == '[');
+        return send(user, HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", json ? "application/json" : "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public Response post(String user, String path, String body, String header, String value) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).header(header, value)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Response post(String user, String path, String body) {

@@ -1,0 +1,67 @@
+package org.familyhub.consent;
+
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Removes the records whose lawful basis has ended: a withdrawn consent (at once), a suspended or expired agreement,
+ * or a passed retention period (by the scheduled job). Removed means deleted, every version, not flagged.
+ */
+@Component
+public class RecordPurger {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordPurger.class);
+
+    private final JdbcTemplate jdbc;
+
+    public RecordPurger(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The partner records (all versions) that relied on this consent. Returns their keys. */
+    @Transactional
+    public List<String> purgeConsent(UUID consentId) {
+        return jdbc.queryForList("""
+                delete from partner_record where ? = any(consent_ids)
+                returning partner || '|' || source_record_id""", String.class, consentId);
+    }
+
+    /** Records relying on an agreement that is no longer in force (suspended, expired, superseded without a successor, past its end). */
+    @Transactional
+    public List<String> purgeEndedAgreements() {
+        return jdbc.queryForList("""
+                delete from partner_record r
+                 where exists (select 1 from unnest(r.agreement_ids) as relied(agreement_id)
+                                where not exists (select 1 from sharing_agreement a
+                                                   where a.agreement_id = relied.agreement_id and a.status = 'ACTIVE'
+                                                     and (a.valid_to is null or a.valid_to >= current_date)))
+                returning partner || '|' || source_record_id""", String.class);
+    }
+
+    /** Records kept longer than the retention period of the agreement they rely on. */
+    @Transactional
+    public List<String> purgeRetention() {
+        return jdbc.queryForList("""
+                delete from partner_record r
+                 where exists (select 1 from unnest(r.agreement_ids) as relied(agreement_id)
+                                 join sharing_agreement a on a.agreement_id = relied.agreement_id and a.status = 'ACTIVE'
+                                where a.retention_days is not null
+                                  and r.received_at < now() - make_interval(days => a.retention_days))
+                returning partner || '|' || source_record_id""", String.class);
+    }
+
+    @Scheduled(fixedDelayString = "${familyhub.purge.interval:PT1H}", initialDelayString = "${familyhub.purge.initial-delay:PT1M}")
+    public void scheduled() {
+        List<String> ended = purgeEndedAgreements();
+        List<String> expired = purgeRetention();
+        if (!ended.isEmpty() || !expired.isEmpty()) {
+            log.info("Purged {} records whose agreement ended and {} past retention", ended.size(), expired.size());
+        }
+    }
+}
