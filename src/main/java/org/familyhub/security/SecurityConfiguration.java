@@ -38,6 +38,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/feeds/*").hasRole(PARTNER_IT)
                         .requestMatchers(HttpMethod.GET, "/api/feeds/**", "/api/quarantine").hasAnyRole(PARTNER_IT, IG)
                         .requestMatchers(HttpMethod.GET, "/api/connectors").hasAnyRole(PARTNER_IT, IG, DATA_TEAM)
+                        .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/verify").hasAnyRole(IG, "AUDITOR")
                         .anyRequest().denyAll());
         return http.build();
     }
