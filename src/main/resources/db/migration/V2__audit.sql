@@ -28,7 +28,7 @@ create index audit_event_subject_hashes on audit_event using gin (subject_hashes
 -- In production run the hub as a role that does not own this table and holds only INSERT and SELECT on it.
 create function audit_event_refuse_change() returns trigger language plpgsql as $$
 begin
-    raise exception 'audit_event is append-only: % refused', tg_op using errcode = 'insufficient_privilege';
+    raise exception 'audit_event is append-only: % refused', tg_op;
 end;
 $$;
 
