@@ -37,17 +37,35 @@ public final class AuditChain {
 
     /** {@code detailsJson} is the canonical text of {@link CanonicalJson}. */
     static String canonical(Instant occurredAt, AuditEvent e, String detailsJson) {
-        return canonical(occurredAt, e.type().name(), e.actor(), e.role(), e.purpose(), e.partner(),
-                e.batchId() == null ? null : e.batchId().toString(), e.recordKey(), e.subjectHashes(), e.decision(),
-                e.rule(), e.reason(), e.flagged(), detailsJson);
+        return timestampField(occurredAt) + rest(e, detailsJson);
     }
 
     /** The same over the values as stored, so a tampered row (an unknown type, a null array element) still hashes. */
     static String canonical(Instant occurredAt, String type, String actor, String role, String purpose, String partner,
                             String batchId, String recordKey, List<String> subjectHashes, String decision,
                             String rule, String reason, boolean flagged, String detailsJson) {
-        StringBuilder s = new StringBuilder(256);
+        return timestampField(occurredAt) + rest(type, actor, role, purpose, partner, batchId, recordKey, subjectHashes,
+                decision, rule, reason, flagged, detailsJson);
+    }
+
+    /** The first field; the writer learns the time only under the chain lock, so the rest is built before it. */
+    static String timestampField(Instant occurredAt) {
+        StringBuilder s = new StringBuilder(32);
         field(s, timestamp(occurredAt));
+        return s.toString();
+    }
+
+    /** Every field after the timestamp. */
+    static String rest(AuditEvent e, String detailsJson) {
+        return rest(e.type().name(), e.actor(), e.role(), e.purpose(), e.partner(),
+                e.batchId() == null ? null : e.batchId().toString(), e.recordKey(), e.subjectHashes(), e.decision(),
+                e.rule(), e.reason(), e.flagged(), detailsJson);
+    }
+
+    private static String rest(String type, String actor, String role, String purpose, String partner, String batchId,
+                               String recordKey, List<String> subjectHashes, String decision, String rule,
+                               String reason, boolean flagged, String detailsJson) {
+        StringBuilder s = new StringBuilder(256);
         field(s, type);
         field(s, actor);
         field(s, role);
@@ -66,9 +84,15 @@ public final class AuditChain {
     }
 
     static String hash(String prevHash, String canonical) {
+        return hash(prevHash, new byte[0], canonical.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same hash as {@code hash(prevHash, head + rest)}, over bytes prepared before the lock. */
+    static String hash(String prevHash, byte[] head, byte[] rest) {
         MessageDigest md = sha256();
-        md.update(prevHash.getBytes(StandardCharsets.UTF_8));
-        md.update(canonical.getBytes(StandardCharsets.UTF_8));
+        md.update(prevHash.getBytes(StandardCharsets.US_ASCII));
+        md.update(head);
+        md.update(rest);
         return HexFormat.of().formatHex(md.digest());
     }
 

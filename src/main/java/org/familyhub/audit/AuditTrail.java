@@ -2,7 +2,7 @@ package org.familyhub.audit;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -49,7 +48,7 @@ public class AuditTrail {
         if (events.isEmpty()) {
             return;
         }
-        List<String> details = events.stream().map(e -> CanonicalJson.of(e.details())).toList(); // before the lock
+        List<Prepared> prepared = events.stream().map(AuditTrail::prepare).toList(); // all but time and hashes, unlocked
         tx.executeWithoutResult(status -> {
             requireReadCommitted();
             jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, CHAIN_LOCK);
@@ -57,7 +56,7 @@ public class AuditTrail {
             Head head = jdbc.queryForObject(
                     "select (select hash from audit_event order by id desc limit 1), clock_timestamp()",
                     (rs, i) -> new Head(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()));
-            copyIn(chain(events, details, head));
+            copyIn(chain(prepared, head));
         });
     }
 
@@ -65,21 +64,35 @@ public class AuditTrail {
     private record Head(String hash, Instant now) {
     }
 
-    private static String chain(List<AuditEvent> events, List<String> details, Head head) {
+    /** An event's canonical form after the timestamp (for the hash) and its CSV columns between time and hashes. */
+    private record Prepared(byte[] canonicalRest, String csvMiddle) {
+    }
+
+    private static Prepared prepare(AuditEvent e) {
+        String details = CanonicalJson.of(e.details());
+        StringBuilder csv = new StringBuilder(256);
+        Object[] values = {e.type().name(), e.actor(), e.role(), e.purpose(), e.partner(), e.batchId(), e.recordKey(),
+                pgArray(e.subjectHashes()), e.decision(), e.rule(), e.reason(), e.flagged(), details};
+        try {
+            for (Object v : values) {
+                CSVFormat.POSTGRESQL_CSV.print(v, csv, false); // each value after a delimiter
+            }
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
+        return new Prepared(AuditChain.rest(e, details).getBytes(StandardCharsets.UTF_8), csv.toString());
+    }
+
+    /** Under the lock: chain the prepared events behind the head. Timestamps and hex hashes need no CSV quoting. */
+    private static String chain(List<Prepared> events, Head head) {
         String prev = head.hash() == null ? AuditChain.GENESIS : head.hash();
         String at = AuditChain.timestamp(head.now());
-        StringWriter csv = new StringWriter(events.size() * 400);
-        try (CSVPrinter out = new CSVPrinter(csv, CSVFormat.POSTGRESQL_CSV)) {
-            for (int i = 0; i < events.size(); i++) {
-                AuditEvent e = events.get(i);
-                String hash = AuditChain.hash(prev, AuditChain.canonical(head.now(), e, details.get(i)));
-                out.printRecord(at, e.type().name(), e.actor(), e.role(), e.purpose(), e.partner(), e.batchId(),
-                        e.recordKey(), pgArray(e.subjectHashes()), e.decision(), e.rule(), e.reason(), e.flagged(),
-                        details.get(i), prev, hash);
-                prev = hash;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        byte[] timeField = AuditChain.timestampField(head.now()).getBytes(StandardCharsets.UTF_8);
+        StringBuilder csv = new StringBuilder(events.size() * 400);
+        for (Prepared p : events) {
+            String hash = AuditChain.hash(prev, timeField, p.canonicalRest());
+            csv.append(at).append(p.csvMiddle()).append(',').append(prev).append(',').append(hash).append('\n');
+            prev = hash;
         }
         return csv.toString();
     }
