@@ -2,8 +2,8 @@ package org.familyhub.audit;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AuditTrail {
 
-    /** The advisory lock of the chain: "audit" in ASCII, apart from the hashtext() keys RecordStager uses. */
+    /** The advisory lock of the chain: "audit" in ASCII, outside the int range of the hashtext() keys RecordStager locks. */
     static final long CHAIN_LOCK = 0x61756469_74L;
     static final String COLUMNS = "occurred_at, type, actor, role, purpose, partner, batch_id, record_key, subject_hashes,"
             + " decision, rule, reason, flagged, details, prev_hash, hash";
