@@ -40,6 +40,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/connectors").hasAnyRole(PARTNER_IT, IG, DATA_TEAM)
                         .requestMatchers("/api/gateways", "/api/agreements", "/api/agreements/**", "/api/consents",
                                 "/api/consents/**").hasRole(IG)
+                        .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/verify").hasAnyRole(IG, "AUDITOR")
                         .anyRequest().denyAll());
         return http.build();
     }
