@@ -20,8 +20,8 @@ class ConsentGovernanceIT {
     static final String HEALTH_BUNDLE = """
             {"resourceType":"Bundle","type":"collection","entry":[
              {"fullUrl":"Patient/p-%1$s","resource":{"resourceType":"Patient","id":"p-%1$s",
-               "identifier":[{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"4857773457"}],
-               "name":[{"family":"Brown","given":["Kelly"]}],"gender":"female","birthDate":"1979-03-30",
+               "identifier":[{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"4010232137"}],
+               "name":[{"family":"Brennan","given":["Kerry"]}],"gender":"female","birthDate":"1981-04-11",
                "address":[{"line":["4 Oak Road"],"city":"Coventry","postalCode":"CV2 1EQ"}]}},
              {"fullUrl":"EpisodeOfCare/%1$s","resource":{"resourceType":"EpisodeOfCare","id":"%1$s","status":"active",
                "type":[{"coding":[{"system":"https://familyhub.example/episode-type","code":"SUBSTANCE_MISUSE"}]}],
@@ -76,7 +76,7 @@ class ConsentGovernanceIT {
         assertThat(own.json().get("error").asText()).contains("maker-checker");
         assertThat(api.post("ig2", "/api/agreements/" + id + "/approve", "").json().get("status").asText()).isEqualTo("ACTIVE");
 
-        assertThat(api.post("ig2", "/api/agreements", draft.replace("\\"retentionDays\\": 365", "\\"retentionDays\\": 30")).status())
+        assertThat(api.post("ig2", "/api/agreements", draft.replace("\"retentionDays\": 365", "\"retentionDays\": 30")).status())
                 .isEqualTo(201);
         assertThat(api.post("ig1", "/api/agreements/" + id + "/approve", "").status()).isEqualTo(200);
         JsonNode versions = api.get("ig1", "/api/agreements/" + id).json().get("versions");
@@ -103,7 +103,7 @@ class ConsentGovernanceIT {
         assertThat(stored("health", episode)).isZero();
 
         Api.Response consent = api.post("ig1", "/api/consents", """
-                {"person": {"givenName": "Kelly", "familyName": "Brown", "dateOfBirth": "1979-03-30", "postcode": "CV2 1EQ"},
+                {"person": {"givenName": "Kerry", "familyName": "Brennan", "dateOfBirth": "1981-04-11", "postcode": "CV2 1EQ"},
                  "partners": ["health"], "categories": ["substance-misuse"], "purposes": ["assessment", "case-coordination"],
                  "givenBy": "SELF", "givenOn": "2025-06-01", "evidence": "signed form %s"}""".formatted(run));
         assertThat(consent.status()).isEqualTo(201);
@@ -122,7 +122,9 @@ class ConsentGovernanceIT {
     @Test
     void safeguardingWithAWrittenJustificationIsKeptAndFlaggedForReview() {
         String episode = "eoc-sg-" + run;
-        JsonNode r = api.post("health-it", "/api/feeds/health", HEALTH_BUNDLE.formatted(episode), "X-Justification",
+        // A different person from the consent test, so no consent of hers can be in force.
+        String bundle = HEALTH_BUNDLE.formatted(episode).replace("4010232137", "4010232145").replace("Kerry", "Kirsty");
+        JsonNode r = api.post("health-it", "/api/feeds/health", bundle, "X-Justification",
                 "Children at risk: drug use reported at the home; consent cannot be sought safely").json();
         assertThat(r.get("accepted").asInt()).isEqualTo(1);
         assertThat(jdbc.queryForObject("select flagged from partner_record where source_record_id = ?", Boolean.class, episode)).isTrue();
@@ -143,7 +145,7 @@ class ConsentGovernanceIT {
     void suspendingAnAgreementRemovesTheRecordsThatReliedOnItWhenThePurgeRuns() {
         // An agreement whose id sorts before isa-housing, so the engine relies on it while it is active.
         String id = "isa-aaa-" + run;
-        approve(id, "housing", "[\\"housing\\"]", 3650);
+        approve(id, "housing", "[\"housing\"]", 3650);
         String tenancy = "T-" + run;
         String key = tenancy + "|Amina|Khan|1990-09-21";
         api.post("housing-it", "/api/feeds/housing", housingRow(tenancy));
@@ -159,7 +161,7 @@ class ConsentGovernanceIT {
     @Test
     void recordsPastTheirRetentionPeriodAreRemoved() {
         String id = "isa-aab-" + run;
-        approve(id, "housing", "[\\"housing\\"]", 0);
+        approve(id, "housing", "[\"housing\"]", 0);
         String tenancy = "R-" + run;
         api.post("housing-it", "/api/feeds/housing", housingRow(tenancy));
         String key = tenancy + "|Amina|Khan|1990-09-21";
