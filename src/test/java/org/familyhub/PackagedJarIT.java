@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +22,8 @@ import org.springframework.util.FileSystemUtils;
  * the jar), start its embedded PostgreSQL, generate the demo estate on first start and ingest it.
  */
 class PackagedJarIT {
+
+    static final java.util.regex.Pattern PORT = java.util.regex.Pattern.compile("Tomcat started on port (\\d+)");
 
     Process hub;
     Path home;
@@ -47,16 +48,15 @@ class PackagedJarIT {
         for (String dir : List.of("routes", "connectors", "consent")) {
             FileSystemUtils.copyRecursively(Path.of(dir), home.resolve(dir));
         }
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        hub = new ProcessBuilder(javaBin(), "-Xmx1g", "-jar", jar.toString(), "--server.port=" + port,
+        // Port 0, read back from the log: a port chosen here and released could be taken by the embedded PostgreSQL.
+        hub = new ProcessBuilder(javaBin(), "-Xmx1g", "-jar", jar.toString(), "--server.port=0",
                 "--familyhub.demo.families=40")
                 .directory(home.toFile()).redirectErrorStream(true).redirectOutput(home.resolve("hub.log").toFile()).start();
-        Api api = new Api(port);
-
-        await(Duration.ofSeconds(120), () -> hub.isAlive() && api.get(null, "/actuator/health").status() == 200, home);
+        await(Duration.ofSeconds(120), () -> hub.isAlive() && PORT.matcher(Files.readString(home.resolve("hub.log"))).find(), home);
+        var m = PORT.matcher(Files.readString(home.resolve("hub.log")));
+        m.find();
+        Api api = new Api(Integer.parseInt(m.group(1)));
+        await(Duration.ofSeconds(30), () -> api.get(null, "/actuator/health").status() == 200, home);
         JsonNode connectors = api.get("ig1", "/api/connectors").json();
         assertThat(connectors).hasSize(6);
         connectors.forEach(c -> assertThat(c.get("state").asText()).as(c.toString()).isNotEqualTo("STOPPED"));

@@ -2,6 +2,10 @@ package org.familyhub.consent;
 
 import java.util.List;
 import java.util.UUID;
+import org.familyhub.audit.AuditEvent;
+import org.familyhub.audit.AuditEventType;
+import org.familyhub.audit.AuditTrail;
+import org.familyhub.audit.SubjectHasher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,41 +23,55 @@ public class RecordPurger {
     private static final Logger log = LoggerFactory.getLogger(RecordPurger.class);
 
     private final JdbcTemplate jdbc;
+    private final AuditTrail audit;
+    private final SubjectHasher hasher;
 
-    public RecordPurger(JdbcTemplate jdbc) {
+    public RecordPurger(JdbcTemplate jdbc, AuditTrail audit, SubjectHasher hasher) {
         this.jdbc = jdbc;
+        this.audit = audit;
+        this.hasher = hasher;
+    }
+
+    /** One PURGED event per record removed, in the same transaction as the delete; the key only as a keyed hash. */
+    private List<String> audited(List<String> keys, String cause, String actor) {
+        if (!keys.isEmpty()) {
+            audit.append(keys.stream().map(k -> AuditEvent.builder(AuditEventType.PURGED).actor(actor)
+                    .partner(k.substring(0, k.indexOf('|'))).recordKey("hash:" + hasher.hash("key", k))
+                    .decision("PURGED").rule(cause).reason("removed: " + cause.toLowerCase().replace('_', ' ')).build()).toList());
+        }
+        return keys;
     }
 
     /** The partner records (all versions) that relied on this consent. Returns their keys. */
     @Transactional
-    public List<String> purgeConsent(UUID consentId) {
-        return jdbc.queryForList("""
+    public List<String> purgeConsent(UUID consentId, String actor) {
+        return audited(jdbc.queryForList("""
                 delete from partner_record where ? = any(consent_ids)
-                returning partner || '|' || source_record_id""", String.class, consentId);
+                returning partner || '|' || source_record_id""", String.class, consentId), "CONSENT_WITHDRAWN", actor);
     }
 
     /** Records relying on an agreement that is no longer in force (suspended, expired, superseded without a successor, past its end). */
     @Transactional
     public List<String> purgeEndedAgreements() {
-        return jdbc.queryForList("""
+        return audited(jdbc.queryForList("""
                 delete from partner_record r
                  where exists (select 1 from unnest(r.agreement_ids) as relied(agreement_id)
                                 where not exists (select 1 from sharing_agreement a
                                                    where a.agreement_id = relied.agreement_id and a.status = 'ACTIVE'
                                                      and (a.valid_to is null or a.valid_to >= current_date)))
-                returning partner || '|' || source_record_id""", String.class);
+                returning partner || '|' || source_record_id""", String.class), "AGREEMENT_ENDED", "system");
     }
 
     /** Records kept longer than the retention period of the agreement they rely on. */
     @Transactional
     public List<String> purgeRetention() {
-        return jdbc.queryForList("""
+        return audited(jdbc.queryForList("""
                 delete from partner_record r
                  where exists (select 1 from unnest(r.agreement_ids) as relied(agreement_id)
                                  join sharing_agreement a on a.agreement_id = relied.agreement_id and a.status = 'ACTIVE'
                                 where a.retention_days is not null
                                   and r.received_at < now() - make_interval(days => a.retention_days))
-                returning partner || '|' || source_record_id""", String.class);
+                returning partner || '|' || source_record_id""", String.class), "RETENTION_PASSED", "system");
     }
 
     @Scheduled(fixedDelayString = "${familyhub.purge.interval:PT1H}", initialDelayString = "${familyhub.purge.initial-delay:PT1M}")

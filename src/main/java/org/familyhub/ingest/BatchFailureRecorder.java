@@ -1,6 +1,7 @@
 package org.familyhub.ingest;
 
 import org.apache.camel.Exchange;
+import org.familyhub.audit.AuditTrail;
 import org.familyhub.connector.format.UnreadableFeedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +18,14 @@ public class BatchFailureRecorder {
 
     private final BatchRepository batches;
     private final IngestMetrics metrics;
+    private final AuditTrail audit;
+    private final IngestAuditEvents auditEvents;
 
-    public BatchFailureRecorder(BatchRepository batches, IngestMetrics metrics) {
+    public BatchFailureRecorder(BatchRepository batches, IngestMetrics metrics, AuditTrail audit, IngestAuditEvents auditEvents) {
         this.batches = batches;
         this.metrics = metrics;
+        this.audit = audit;
+        this.auditEvents = auditEvents;
     }
 
     public void record(Exchange exchange) {
@@ -29,6 +34,7 @@ public class BatchFailureRecorder {
         String reason = reason(e);
         if (body instanceof IngestBatch batch) {
             batches.fail(batch.batchId(), reason);
+            audit.append(auditEvents.received(batch, "FAILED", reason));
             metrics.batchFailed(batch.partner());
             log.warn("Batch {} from {} ({}) failed: {}", batch.batchId(), batch.partner(), batch.sourceName(), reason);
         } else {

@@ -21,7 +21,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
+import org.familyhub.audit.AuditTrail;
 import org.familyhub.consent.Decision;
 import org.familyhub.record.Address;
 import org.familyhub.record.DataCategory;
@@ -55,12 +58,17 @@ public class RecordStager {
     private final TransactionTemplate tx;
     private final BatchRepository batches;
     private final IngestMetrics metrics;
+    private final AuditTrail audit;
+    private final IngestAuditEvents auditEvents;
 
-    public RecordStager(JdbcTemplate jdbc, TransactionTemplate tx, BatchRepository batches, IngestMetrics metrics) {
+    public RecordStager(JdbcTemplate jdbc, TransactionTemplate tx, BatchRepository batches, IngestMetrics metrics,
+                        AuditTrail audit, IngestAuditEvents auditEvents) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.batches = batches;
         this.metrics = metrics;
+        this.audit = audit;
+        this.auditEvents = auditEvents;
     }
 
     public IngestBatch stage(IngestBatch batch) {
@@ -69,8 +77,10 @@ public class RecordStager {
             // One writer per partner at a time: two replicas staging the same key cannot both make it current.
             jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(?))", Object.class, "partner_record:" + batch.partner());
             insertQuarantine(batch);
-            stageRecords(batch);
+            Set<Integer> stored = stageRecords(batch);
             batches.complete(batch);
+            // Last before commit: the audit chain's lock is held until the transaction ends.
+            audit.append(auditEvents.forBatch(batch, stored));
         });
         metrics.stageDone(timer, batch.partner(), "stage");
         metrics.batchCompleted(batch);
@@ -94,7 +104,8 @@ public class RecordStager {
         });
     }
 
-    private void stageRecords(IngestBatch batch) {
+    /** Returns the positions of the records kept as new versions. */
+    private Set<Integer> stageRecords(IngestBatch batch) {
         // Versions of each key in this batch, in arrival order; a repeat identical to the one before it is a duplicate.
         Map<String, List<Hashed>> byKey = new LinkedHashMap<>();
         int duplicates = 0;
@@ -140,6 +151,9 @@ public class RecordStager {
         copyIn(batch, rows);
         int redacted = (int) rows.stream().filter(r -> r.hashed.permitted.decision().outcome() == Decision.Outcome.PERMIT_REDACTED).count();
         batch.staged(rows.size(), redacted, duplicates);
+        Set<Integer> stored = new HashSet<>(rows.size() * 2);
+        rows.forEach(r -> stored.add(r.hashed.permitted.position()));
+        return stored;
     }
 
     private Map<String, Current> currentVersions(String partner, java.util.Set<String> keys) {

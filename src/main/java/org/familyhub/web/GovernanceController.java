@@ -8,7 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.familyhub.audit.AuditEvent;
+import org.familyhub.audit.AuditEventType;
+import org.familyhub.audit.AuditTrail;
+import org.familyhub.audit.SubjectHasher;
 import org.familyhub.connector.ConnectorCatalog;
+import org.familyhub.record.Address;
+import org.familyhub.record.Identifiers;
+import org.familyhub.record.Subject;
+import org.familyhub.security.Role;
 import org.familyhub.connector.format.UnreadableFeedException;
 import org.familyhub.consent.AgreementPreview;
 import org.familyhub.consent.AgreementStore;
@@ -40,10 +48,15 @@ public class GovernanceController {
     private final ConnectorCatalog connectors;
     private final RecordPurger purger;
     private final AgreementPreview preview;
+    private final AuditTrail audit;
+    private final SubjectHasher hasher;
 
     public GovernanceController(GatewayCatalog gateways, AgreementStore agreements, ConsentStore consents,
-                                ConnectorCatalog connectors, RecordPurger purger, AgreementPreview preview) {
+                                ConnectorCatalog connectors, RecordPurger purger, AgreementPreview preview,
+                                AuditTrail audit, SubjectHasher hasher) {
         this.preview = preview;
+        this.audit = audit;
+        this.hasher = hasher;
         this.gateways = gateways;
         this.agreements = agreements;
         this.consents = consents;
@@ -79,6 +92,7 @@ public class GovernanceController {
             throw ApiError.badRequest("the draft agreement is not valid: " + String.join("; ", problems));
         }
         SharingAgreement a = agreements.draft(draft, auth.getName());
+        agreementChanged(auth, a.id(), a.version(), "DRAFT", a.partner());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("agreementId", a.id(), "version", a.version(), "status", a.status()));
     }
 
@@ -93,6 +107,7 @@ public class GovernanceController {
                     + " wrote this draft, so another IG officer must approve it");
         }
         SharingAgreement approved = agreements.approve(draft, auth.getName());
+        agreementChanged(auth, approved.id(), approved.version(), "ACTIVE", approved.partner());
         return Map.of("agreementId", approved.id(), "version", approved.version(), "status", approved.status());
     }
 
@@ -122,10 +137,11 @@ public class GovernanceController {
     }
 
     private Map<String, Object> endAgreement(String id, String to, Authentication auth) {
-        agreements.latest(id).orElseThrow(() -> ApiError.notFound("no agreement " + id));
+        SharingAgreement current = agreements.latest(id).orElseThrow(() -> ApiError.notFound("no agreement " + id));
         if (agreements.changeStatus(id, "ACTIVE", to, auth.getName()) == 0) {
             throw new ApiError(HttpStatus.CONFLICT, "agreement " + id + " is not active");
         }
+        agreementChanged(auth, id, current.version(), to, current.partner());
         // The records relying on it are removed by the scheduled purge (familyhub.purge.interval).
         return Map.of("agreementId", id, "status", to);
     }
@@ -161,6 +177,7 @@ public class GovernanceController {
         }
         UUID id = consents.record(new Consent(null, req.person(), Set.copyOf(req.partners()), Set.copyOf(req.categories()),
                 Set.copyOf(req.purposes()), req.givenBy(), req.givenOn(), req.expiresOn(), req.evidence(), null), auth.getName());
+        consentChanged(auth, id, "RECORDED", req.person());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("consentId", id));
     }
 
@@ -175,12 +192,27 @@ public class GovernanceController {
 
     @PostMapping("/api/consents/{id}/withdraw")
     public Map<String, Object> withdraw(@PathVariable UUID id, Authentication auth) {
-        consents.find(id).orElseThrow(() -> ApiError.notFound("no consent " + id));
+        Consent consent = consents.find(id).orElseThrow(() -> ApiError.notFound("no consent " + id));
         if (!consents.withdraw(id, auth.getName())) {
             throw new ApiError(HttpStatus.CONFLICT, "consent " + id + " is already withdrawn");
         }
-        List<String> purged = purger.purgeConsent(id);
+        consentChanged(auth, id, "WITHDRAWN", consent.person());
+        List<String> purged = purger.purgeConsent(id, auth.getName());
         return Map.of("consentId", id, "status", "WITHDRAWN", "recordsRemoved", purged.size());
+    }
+
+    private void agreementChanged(Authentication auth, String id, int version, String status, String partner) {
+        audit.append(AuditEvent.builder(AuditEventType.AGREEMENT_CHANGED).actor(auth.getName()).role(Role.IG_OFFICER.id())
+                .partner(partner).decision(status).reason("agreement " + id + " v" + version + " is now " + status)
+                .details(Map.of("agreementId", id, "version", version)).build());
+    }
+
+    private void consentChanged(Authentication auth, UUID id, String change, Consent.ConsentPerson p) {
+        Subject subject = new Subject(p.givenName(), p.familyName(), p.dateOfBirth(), null,
+                new Address(null, null, null, p.postcode(), null), new Identifiers(p.nhsNumber(), p.upn(), p.nino(), null, null, null));
+        audit.append(AuditEvent.builder(AuditEventType.CONSENT_CHANGED).actor(auth.getName()).role(Role.IG_OFFICER.id())
+                .subjectHashes(hasher.hashes(subject)).decision(change).reason("consent " + id + " " + change.toLowerCase())
+                .details(Map.of("consentId", id.toString())).build());
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -101,6 +101,14 @@ class ConsentGovernanceIT {
         JsonNode refused = api.post("health-it", "/api/feeds/health", HEALTH_BUNDLE.formatted(episode)).json();
         assertThat(refused.get("refused").asInt()).isEqualTo(1);
         assertThat(stored("health", episode)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from quarantine where raw like ?", Long.class, "%" + episode + "%")).isZero();
+        // Only its audit event remains, naming the person and the record by keyed hashes alone.
+        Api.Response audit = api.get("ig1", "/api/audit?person=4010232137&type=REFUSED");
+        JsonNode refusal = audit.json().get(0);
+        assertThat(refusal.get("rule").asText()).isEqualTo("NO_CONSENT");
+        assertThat(refusal.get("recordKey").asText()).startsWith("hash:");
+        assertThat(refusal.get("batchId").asText()).isEqualTo(refused.get("batchId").asText());
+        assertThat(audit.body()).doesNotContain("Kerry").doesNotContain("Brennan").doesNotContain("4010232137").doesNotContain(episode);
 
         Api.Response consent = api.post("ig1", "/api/consents", """
                 {"person": {"givenName": "Kerry", "familyName": "Brennan", "dateOfBirth": "1981-04-11", "postcode": "CV2 1EQ"},
@@ -116,6 +124,9 @@ class ConsentGovernanceIT {
 
         assertThat(api.post("ig2", "/api/consents/" + consentId + "/withdraw", "").status()).isEqualTo(200);
         assertThat(stored("health", episode)).as("withdrawal removes the rows, not a flag").isZero();
+        assertThat(api.get("auditor1", "/api/audit?partner=health&type=PURGED").json().findValuesAsText("rule")).contains("CONSENT_WITHDRAWN");
+        assertThat(api.get("auditor1", "/api/audit?type=CONSENT_CHANGED").json().findValuesAsText("decision")).contains("RECORDED", "WITHDRAWN");
+        assertThat(api.get("auditor1", "/api/audit/verify").json().get("valid").asBoolean()).isTrue();
         assertThat(api.post("ig2", "/api/consents/" + consentId + "/withdraw", "").status()).isEqualTo(409);
     }
 

@@ -67,6 +67,10 @@ class IngestPipelineIT {
         assertThat(quarantine.findValuesAsText("reason")).anySatisfy(r -> assertThat(r).contains("2015-13-02"));
         assertThat(quarantine.findValuesAsText("raw")).anySatisfy(r -> assertThat(r).contains("INC-" + run + "-3"));
 
+        // Every record received has its audit event: the batch, each decision, each quarantined record.
+        var types = jdbc.queryForList("select type from audit_event where batch_id = ?::uuid", String.class, batchId);
+        assertThat(types).containsExactlyInAnyOrder("RECEIVED", "PERMITTED", "PERMITTED", "PERMITTED", "QUARANTINED", "QUARANTINED");
+
         Integer stored = jdbc.queryForObject("select count(*) from partner_record where partner = 'police' and source_record_id like ?",
                 Integer.class, "INC-" + run + "-%");
         assertThat(stored).isEqualTo(3);

@@ -35,6 +35,10 @@ class StagingAtomicityIT {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    org.familyhub.audit.AuditTrail audit;
+    @Autowired
+    IngestAuditEvents auditEvents;
 
     @Test
     void aFailureAfterTheRecordsAreWrittenRollsBackTheWholeBatch() throws Exception {
@@ -55,7 +59,7 @@ class StagingAtomicityIT {
                 throw new IllegalStateException("simulated crash");
             }
         };
-        assertThatThrownBy(() -> new RecordStager(jdbc, tx, dying, metrics).stage(batch)).hasMessage("simulated crash");
+        assertThatThrownBy(() -> new RecordStager(jdbc, tx, dying, metrics, audit, auditEvents).stage(batch)).hasMessage("simulated crash");
         assertThat(count("select count(*) from partner_record where source_record_id like ?", "INC-" + run + "%")).isZero();
         assertThat(count("select count(*) from quarantine where batch_id = ?", batch.batchId())).isZero();
 
