@@ -41,6 +41,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/gateways", "/api/agreements", "/api/agreements/**", "/api/consents",
                                 "/api/consents/**").hasRole(IG)
                         .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/verify").hasAnyRole(IG, "AUDITOR")
+                        .requestMatchers(HttpMethod.GET, "/api/people/*/access-report").hasRole(IG)
                         .anyRequest().denyAll());
         return http.build();
     }

@@ -223,4 +223,28 @@ class ConsentGovernanceIT {
                 + "housing_officer_phone,housing_officer_email\n"
                 + tenancy + ",100070000201,9 Elm Close,,Coventry,CV6 3EX,Amina,Khan,1990-09-21,TENANT,0.00,0,N,M Bell,024 7671 2000,m.bell@h.example\n";
     }
+
+    @Test
+    void aSubjectAccessReportListsWhatWasSentWhoReadItAndIsItselfAudited() {
+        String ref = "DWP-SAR-" + run;
+        api.post("dwp-it", "/api/feeds/dwp", "match_ref,nino,given_name,family_name,date_of_birth,postcode,benefit,claim_start,work_status\n"
+                + ref + ",PR630218B,Amina,Khan,1990-09-21,CV6 3EX,UC,2023-07-01,NOT_WORKING\n");
+        api.get("ig2", "/api/audit?person=nino:PR630218B");
+
+        JsonNode report = api.get("ig1", "/api/people/nino:PR630218B/access-report").json();
+        assertThat(report.get("partners").toString()).contains("dwp");
+        JsonNode record = report.get("records").get(0);
+        assertThat(record.get("sourceRecordId").asText()).isEqualTo(ref);
+        assertThat(record.get("gateways").toString()).contains("wra-2012-s131");
+        assertThat(record.get("purposes").toString()).isEqualTo("[\"identification\"]");
+        assertThat(report.get("reads").findValuesAsText("who")).contains("ig2");
+
+        Api.Response page = api.getHtml("ig1", "/api/people/nino:PR630218B/access-report");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).startsWith("<!DOCTYPE html>").contains("Subject access report").contains(ref).contains("wra-2012-s131");
+        assertThat(api.get("kw1", "/api/people/nino:PR630218B/access-report").status()).isEqualTo(403);
+        // Reading the report is a read of the person's data: audited with its purpose.
+        assertThat(api.get("ig1", "/api/people/nino:PR630218B/access-report").json().get("reads").findValuesAsText("purpose"))
+                .contains("subject-access");
+    }
 }

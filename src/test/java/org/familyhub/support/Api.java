@@ -22,7 +22,11 @@ public final class Api {
     }
 
     public Response get(String user, String path) {
-        return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, */*;q=0.5").GET());
+    }
+
+    public Response getHtml(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
     }
 
     /** A body that looks like JSON goes as application/json (API resources); feeds accept any content type. */
