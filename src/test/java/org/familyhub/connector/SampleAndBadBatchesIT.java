@@ -55,7 +55,8 @@ class SampleAndBadBatchesIT {
                 assertThat(api.post("ig1", "/api/consents", CONSENT.formatted(p[0], p[1], p[2], p[3], p[4])).status()).isEqualTo(201);
             }
         }
-        JsonNode pushed = api.post(partner + "-it", "/api/feeds/" + partner, body).json();
+        // Sent as curl --data-binary sends it (Content-Type of a form): the body must still arrive untouched.
+        JsonNode pushed = api.postAsCurlDoes(partner + "-it", "/api/feeds/" + partner, body).json();
         assertThat(pushed.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(pushed.get("quarantined").asInt()).isZero();
         assertThat(pushed.get("refused").asInt()).isZero();

@@ -37,6 +37,13 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** As {@code curl --data-binary @file} sends it: declared as a form, which it is not. */
+    public Response postAsCurlDoes(String user, String path, byte[] body) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Response post(String user, String path, String body, String header, String value) {
         return send(user, HttpRequest.newBuilder(URI.create(base + path)).header(header, value)
                 .header("Content-Type", "application/octet-stream")
