@@ -36,10 +36,23 @@ public class BatchFailureRecorder {
             batches.fail(batch.batchId(), reason);
             audit.append(auditEvents.received(batch, "FAILED", reason));
             metrics.batchFailed(batch.partner());
-            log.warn("Batch {} from {} ({}) failed: {}", batch.batchId(), batch.partner(), batch.sourceName(), reason);
+            if (isUnreadable(e)) {
+                log.warn("Batch {} from {} ({}) failed: {}", batch.batchId(), batch.partner(), batch.sourceName(), reason);
+            } else {
+                log.error("Batch {} from {} ({}) failed: {}", batch.batchId(), batch.partner(), batch.sourceName(), reason, e);
+            }
         } else {
             log.error("Batch failed before it was opened: {}", reason, e);
         }
+    }
+
+    static boolean isUnreadable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnreadableFeedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String reason(Throwable e) {
