@@ -17,12 +17,15 @@ final class LinkRules {
     private static final int STRONG_ID = Comparison.STRONG_ID.ordinal();
 
     private final LinkageConfig.Thresholds thresholds;
+    private final MatchModel model;
 
-    LinkRules(LinkageConfig.Thresholds thresholds) {
+    LinkRules(LinkageConfig.Thresholds thresholds, MatchModel model) {
         this.thresholds = thresholds;
+        this.model = model;
     }
 
-    Outcome classify(int[] v, double score) {
+    Outcome classify(int[] v) {
+        double score = model.score(v);
         if (v[STRONG_ID] == 0) {
             boolean contradicted = v[SEX] == 1 && v[DOB] == Comparison.DOB.different();
             return contradicted ? Outcome.REVIEW : Outcome.MATCH;
@@ -30,10 +33,11 @@ final class LinkRules {
         if (score < thresholds.lower()) {
             return Outcome.NON_MATCH;
         }
-        if (score < thresholds.upper() || vetoed(v)) {
-            return Outcome.REVIEW;
+        if (vetoed(v)) {
+            // a shared address makes household members look alike; without it, is this still maybe one person?
+            return model.scoreWithoutPlace(v) < thresholds.lower() ? Outcome.NON_MATCH : Outcome.REVIEW;
         }
-        return Outcome.MATCH;
+        return score < thresholds.upper() ? Outcome.REVIEW : Outcome.MATCH;
     }
 
     /**

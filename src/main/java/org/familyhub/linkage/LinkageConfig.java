@@ -23,7 +23,7 @@ public record LinkageConfig(Thresholds thresholds, Blocking blocking, Estimation
     public record Blocking(int maxBlockSize) {
     }
 
-    public record Estimation(boolean em, boolean estimateU, int maxIterations, double priorStrength, int randomPairs,
+    public record Estimation(boolean em, int maxIterations, double priorStrength, int randomPairs,
                              int maxTrainingPairs) {
     }
 
@@ -65,7 +65,7 @@ public record LinkageConfig(Thresholds thresholds, Blocking blocking, Estimation
     }
 
     public LinkageConfig withoutEstimation() {
-        Estimation e = new Estimation(false, estimation.estimateU(), estimation.maxIterations(), estimation.priorStrength(),
+        Estimation e = new Estimation(false, estimation.maxIterations(), estimation.priorStrength(),
                 estimation.randomPairs(), estimation.maxTrainingPairs());
         return new LinkageConfig(thresholds, blocking, e, priorMatchProbability, weights);
     }

@@ -50,6 +50,19 @@ public final class MatchModel {
         return s;
     }
 
+    /** The score without the agreement of postcode, address and town (their disagreement still counts). */
+    public double scoreWithoutPlace(int[] levels) {
+        double s = priorWeight;
+        for (int c = 0; c < levels.length; c++) {
+            if (levels[c] >= 0) {
+                boolean place = c == Comparison.POSTCODE.ordinal() || c == Comparison.ADDRESS.ordinal()
+                        || c == Comparison.TOWN.ordinal();
+                s += place ? Math.min(0, weight[c][levels[c]]) : weight[c][levels[c]];
+            }
+        }
+        return s;
+    }
+
     public double m(Comparison c, int level) {
         return m[c.ordinal()][level];
     }

@@ -1,6 +1,7 @@
 package org.familyhub.linkage;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Estimates m, u and the prior from unlabelled records, as Splink does: u first from random pairs (almost all of them
- * different people), then expectation-maximisation over the blocked candidate pairs. No ground truth is read.
+ * Estimates m, u and the prior from unlabelled records, as Splink does: u from random pairs (almost all of them
+ * different people), m by expectation-maximisation over blocked candidate pairs. No ground truth is read.
  * Pairs are reduced to distinct comparison patterns with counts, so EM costs nothing next to comparing.
  */
 public final class ModelEstimator {
@@ -33,9 +34,24 @@ public final class ModelEstimator {
         for (PersonRecord r : records) {
             prepared.add(new PreparedRecord(r));
         }
-        double[][] uRandom = randomPairU(prepared, e.randomPairs());
-        Map<Long, long[]> patterns = candidatePatterns(prepared, e.maxTrainingPairs());
-        return em(patterns, start, uRandom, e);
+        double[][] u = randomPairU(prepared, e.randomPairs());
+        double[][] m = new double[Comparison.values().length][];
+        for (Comparison c : Comparison.values()) {
+            m[c.ordinal()] = config.weights().get(c).m().clone();
+        }
+        // Two sessions, as Splink trains: pairs with one date of birth teach m of everything but the date; pairs with
+        // one name teach m of the date. Blocking on a person's own fields keeps EM from learning "same household".
+        Map<Long, long[]> sameDob = candidatePatterns(prepared, "b:", e.maxTrainingPairs());
+        double[][] fromDob = em(sameDob, m, u, start.lambda(), EnumSet.of(Comparison.DOB), e).m;
+        Map<Long, long[]> sameName = candidatePatterns(prepared, "n:", e.maxTrainingPairs());
+        double[][] fromName = em(sameName, m, u, start.lambda(), EnumSet.of(Comparison.GIVEN, Comparison.FAMILY), e).m;
+        for (Comparison c : Comparison.values()) {
+            m[c.ordinal()] = c == Comparison.DOB ? fromName[c.ordinal()] : fromDob[c.ordinal()];
+        }
+        // The prior over all candidate pairs, with m and u now fixed.
+        Map<Long, long[]> all = candidatePatterns(prepared, "", e.maxTrainingPairs());
+        double lambda = em(all, m, u, start.lambda(), EnumSet.allOf(Comparison.class), e).lambda;
+        return new MatchModel(m, u, lambda);
     }
 
     private double[][] randomPairU(List<PreparedRecord> records, int pairs) {
@@ -67,13 +83,15 @@ public final class ModelEstimator {
         return u;
     }
 
-    private Map<Long, long[]> candidatePatterns(List<PreparedRecord> records, int maxPairs) {
+    /** Comparison patterns of the pairs sharing a blocking key that starts with {@code prefix}. */
+    private Map<Long, long[]> candidatePatterns(List<PreparedRecord> records, String prefix, int maxPairs) {
         BlockIndex blocks = new BlockIndex(config.blocking().maxBlockSize());
         Map<Long, long[]> patterns = new HashMap<>();
         long[] taken = {0};
         for (int i = 0; i < records.size() && taken[0] < maxPairs; i++) {
             PreparedRecord r = records.get(i);
             Set<String> keys = BlockingKeys.of(r);
+            keys.removeIf(k -> !k.startsWith(prefix));
             blocks.candidates(keys, i, c -> {
                 patterns.computeIfAbsent(encode(comparators.compare(records.get(c), r)), k -> new long[1])[0]++;
                 taken[0]++;
@@ -95,17 +113,22 @@ public final class ModelEstimator {
         return (int) ((code >>> (BITS * comparison)) & 0xF) - 1;
     }
 
-    private MatchModel em(Map<Long, long[]> patterns, MatchModel start, double[][] uRandom, LinkageConfig.Estimation e) {
+    private record Fit(double[][] m, double lambda) {
+    }
+
+    /** EM for m and the prior with u fixed; comparisons in {@code frozen} are ignored and keep their m. */
+    private Fit em(Map<Long, long[]> patterns, double[][] m0, double[][] u, double lambda0, Set<Comparison> frozen,
+                   LinkageConfig.Estimation e) {
         Comparison[] cs = Comparison.values();
         double[][] m = new double[cs.length][];
-        double[][] u = new double[cs.length][];
-        double[][] mPrior = new double[cs.length][];
         for (Comparison c : cs) {
-            mPrior[c.ordinal()] = config.weights().get(c).m();
-            m[c.ordinal()] = mPrior[c.ordinal()].clone();
-            u[c.ordinal()] = uRandom[c.ordinal()].clone();
+            m[c.ordinal()] = m0[c.ordinal()].clone();
         }
-        double lambda = start.lambda();
+        boolean[] active = new boolean[cs.length];
+        for (Comparison c : cs) {
+            active[c.ordinal()] = !frozen.contains(c);
+        }
+        double lambda = lambda0;
         long[] codes = new long[patterns.size()];
         double[] counts = new double[patterns.size()];
         int k = 0;
@@ -113,9 +136,12 @@ public final class ModelEstimator {
             codes[k] = p.getKey();
             counts[k++] = p.getValue()[0];
         }
+        if (codes.length == 0) {
+            return new Fit(m, lambda);
+        }
+        boolean learnM = frozen.size() < cs.length;
         for (int iter = 0; iter < e.maxIterations(); iter++) {
             double[][] mCount = zeros(cs);
-            double[][] uCount = zeros(cs);
             double matches = 0;
             double total = 0;
             for (int p = 0; p < codes.length; p++) {
@@ -123,7 +149,7 @@ public final class ModelEstimator {
                 double lu = Math.log(1 - lambda);
                 for (int c = 0; c < cs.length; c++) {
                     int l = level(codes[p], c);
-                    if (l >= 0) {
+                    if (l >= 0 && (active[c] || !learnM)) {
                         lm += Math.log(m[c][l]);
                         lu += Math.log(u[c][l]);
                     }
@@ -135,24 +161,22 @@ public final class ModelEstimator {
                     int l = level(codes[p], c);
                     if (l >= 0) {
                         mCount[c][l] += counts[p] * g;
-                        uCount[c][l] += counts[p] * (1 - g);
                     }
                 }
             }
-            double newLambda = matches / total;
+            double newLambda = Math.min(0.999, Math.max(1e-6, matches / total));
             double change = Math.abs(newLambda - lambda);
             lambda = newLambda;
             for (int c = 0; c < cs.length; c++) {
-                m[c] = smoothed(mCount[c], mPrior[c], e.priorStrength());
-                if (e.estimateU()) {
-                    u[c] = smoothed(uCount[c], uRandom[c], e.priorStrength());
+                if (active[c] && learnM) {
+                    m[c] = smoothed(mCount[c], config.weights().get(cs[c]).m(), e.priorStrength());
                 }
             }
             if (change < 1e-6) {
                 break;
             }
         }
-        return new MatchModel(m, u, lambda);
+        return new Fit(m, lambda);
     }
 
     private static double[][] zeros(Comparison[] cs) {

@@ -13,6 +13,7 @@ final class Normalise {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9 ]+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern ID_SEPARATORS = Pattern.compile("[\\s/-]+");
     private static final Map<String, String> STREET_WORDS = Map.ofEntries(
             Map.entry("rd", "road"), Map.entry("st", "street"), Map.entry("ave", "avenue"), Map.entry("av", "avenue"),
             Map.entry("ln", "lane"), Map.entry("cl", "close"), Map.entry("cres", "crescent"), Map.entry("dr", "drive"),
@@ -50,11 +51,11 @@ final class Normalise {
     }
 
     static String postcode(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        return s == null ? "" : SPACES.matcher(s).replaceAll("").toUpperCase(Locale.ROOT);
     }
 
     /** Identifiers compare without spaces, separators or case (NHS "943 476 5919" = "9434765919"). */
     static String identifier(String s) {
-        return s == null ? "" : s.replaceAll("[\\s/-]+", "").toUpperCase(Locale.ROOT);
+        return s == null ? "" : ID_SEPARATORS.matcher(s).replaceAll("").toUpperCase(Locale.ROOT);
     }
 }

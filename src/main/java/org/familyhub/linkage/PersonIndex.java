@@ -30,7 +30,7 @@ public final class PersonIndex {
 
     public PersonIndex(LinkageConfig config, MatchModel model) {
         this.model = model;
-        this.rules = new LinkRules(config.thresholds());
+        this.rules = new LinkRules(config.thresholds(), model);
         this.blocks = new BlockIndex(config.blocking().maxBlockSize());
     }
 
@@ -86,10 +86,9 @@ public final class PersonIndex {
             }
             comparisons++;
             int[] v = comparators.compare(records.get(c), p);
-            double score = model.score(v);
-            switch (rules.classify(v, score)) {
+            switch (rules.classify(v)) {
                 case MATCH -> union(c, self, merges);
-                case REVIEW -> reviews.add(new ReviewPair(pair, score, v));
+                case REVIEW -> reviews.add(new ReviewPair(pair, model.score(v), v));
                 case NON_MATCH -> { }
             }
         });

@@ -29,8 +29,8 @@ final class PreparedRecord {
         givenJoined = String.join("", given);
         familyParts = Normalise.tokens(r.family());
         familyJoined = String.join("", familyParts);
-        dob = r.dob() == null ? "" : String.format("%04d%02d%02d", r.dob().getYear(), r.dob().getMonthValue(),
-                r.dob().getDayOfMonth());
+        dob = r.dob() == null ? "" : Integer.toString(r.dob().getYear() * 10000 + r.dob().getMonthValue() * 100
+                + r.dob().getDayOfMonth());
         postcode = Normalise.postcode(r.postcode());
         List<String> tokens = Normalise.addressTokens(r.line1());
         String number = "";
