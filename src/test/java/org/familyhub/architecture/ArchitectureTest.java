@@ -19,6 +19,7 @@ class ArchitectureTest {
     /** Parsers and identifier rules stand alone (also used by the generator and benchmarks without Spring). */
     @ArchTest
     static final ArchRule formatsAreFrameworkFree = noClasses()
-            .that().resideInAnyPackage("org.familyhub.connector.format..", "org.familyhub.validation..", "org.familyhub.record..")
+            .that().resideInAnyPackage("org.familyhub.connector.format..", "org.familyhub.validation..", "org.familyhub.record..",
+                    "org.familyhub.linkage..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.camel..");
 }

@@ -1,0 +1,15 @@
+package org.familyhub.linkage;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one batch did.
+ *
+ * @param personOf    record key → person id, for every record of the batch
+ * @param merges      existing persons merged by this batch
+ * @param reviews     pairs between the thresholds, for clerical review (none already in one person)
+ * @param comparisons pairs scored in this batch
+ */
+public record BatchResult(Map<String, String> personOf, List<Merge> merges, List<ReviewPair> reviews, long comparisons) {
+}

@@ -1,0 +1,62 @@
+package org.familyhub.linkage;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+/** Blocking key → record positions. A block grown past its cap stops producing candidates (too common to tell). */
+final class BlockIndex {
+
+    private final Map<String, Block> blocks = new HashMap<>();
+    private final int cap;
+    private int[] stamp = new int[1024];
+
+    BlockIndex(int cap) {
+        this.cap = cap;
+    }
+
+    private static final class Block {
+        int[] members = new int[2];
+        int size;
+
+        void add(int i) {
+            if (size == members.length) {
+                members = Arrays.copyOf(members, size * 2);
+            }
+            members[size++] = i;
+        }
+    }
+
+    /** Every record sharing a key with {@code keys}, each once, in filing order; {@code self} is never returned. */
+    void candidates(Set<String> keys, int self, IntConsumer each) {
+        if (self >= stamp.length) {
+            stamp = Arrays.copyOf(stamp, Math.max(self + 1, stamp.length * 2));
+        }
+        int mark = self + 1;
+        stamp[self] = mark;
+        for (String key : keys) {
+            Block b = blocks.get(key);
+            if (b == null || b.size > cap) {
+                continue;
+            }
+            for (int k = 0; k < b.size; k++) {
+                int c = b.members[k];
+                if (stamp[c] != mark) {
+                    stamp[c] = mark;
+                    each.accept(c);
+                }
+            }
+        }
+    }
+
+    void add(Set<String> keys, int position) {
+        for (String key : keys) {
+            Block b = blocks.computeIfAbsent(key, k -> new Block());
+            if (b.size <= cap) {
+                b.add(position);
+            }
+        }
+    }
+}

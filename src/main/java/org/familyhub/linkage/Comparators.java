@@ -1,0 +1,198 @@
+package org.familyhub.linkage;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** One agreement level per {@link Comparison} for a pair of records. */
+final class Comparators {
+
+    private static final Pattern UK_POSTCODE = Pattern.compile("[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}");
+
+    private final Nicknames nicknames;
+
+    Comparators(Nicknames nicknames) {
+        this.nicknames = nicknames;
+    }
+
+    int[] compare(PreparedRecord a, PreparedRecord b) {
+        int[] v = new int[Comparison.values().length];
+        int g = given(a.givenFirst, a.givenJoined, b.givenFirst, b.givenJoined);
+        int f = family(a.familyParts, a.familyJoined, b.familyParts, b.familyJoined);
+        // Given and family keyed into each other's boxes: take the reading that agrees better, if it agrees well.
+        int gSwap = given(a.givenFirst, a.givenJoined, first(b.familyParts), b.familyJoined);
+        int fSwap = family(a.familyParts, a.familyJoined, b.given, b.givenJoined);
+        if (gSwap >= 0 && fSwap >= 0 && gSwap <= 2 && fSwap <= 2 && gSwap + fSwap < Math.max(g, 0) + Math.max(f, 0)) {
+            g = gSwap;
+            f = fSwap;
+        }
+        v[Comparison.GIVEN.ordinal()] = g;
+        v[Comparison.FAMILY.ordinal()] = f;
+        v[Comparison.DOB.ordinal()] = dob(a.dob, b.dob);
+        v[Comparison.SEX.ordinal()] = a.source.sex() == null || b.source.sex() == null ? -1
+                : a.source.sex().equals(b.source.sex()) ? 0 : 1;
+        v[Comparison.POSTCODE.ordinal()] = postcode(a.postcode, b.postcode);
+        v[Comparison.ADDRESS.ordinal()] = address(a, b);
+        v[Comparison.TOWN.ordinal()] = town(a.town, b.town);
+        v[Comparison.WEAK_ID.ordinal()] = a.weakId.isEmpty() || b.weakId.isEmpty() ? -1
+                : a.weakId.equals(b.weakId) ? 0 : Similarity.withinOneEdit(a.weakId, b.weakId) ? 1 : 2;
+        v[Comparison.STRONG_ID.ordinal()] = strongIds(a.source.strongIds(), b.source.strongIds());
+        return v;
+    }
+
+    private static String first(List<String> parts) {
+        return parts.isEmpty() ? "" : parts.get(0);
+    }
+
+    int given(String aFirst, String aJoined, String bFirst, String bJoined) {
+        if (aFirst.isEmpty() || bFirst.isEmpty()) {
+            return -1;
+        }
+        if (aFirst.equals(bFirst) || aJoined.equals(bJoined)) {
+            return 0;
+        }
+        if (nicknames.same(aFirst, bFirst) || prefix(aFirst, bFirst, 3)) {
+            return 1;
+        }
+        double jw = Math.max(Similarity.jaroWinkler(aFirst, bFirst), Similarity.jaroWinkler(aJoined, bJoined));
+        if (jw >= 0.92) {
+            return 2;
+        }
+        boolean initial = (aFirst.length() == 1 || bFirst.length() == 1) && aFirst.charAt(0) == bFirst.charAt(0);
+        return jw >= 0.80 || initial ? 3 : 4;
+    }
+
+    private static boolean prefix(String a, String b, int min) {
+        String s = a.length() <= b.length() ? a : b;
+        String l = s == a ? b : a;
+        return s.length() >= min && l.startsWith(s);
+    }
+
+    /** Double-barrelled names match on the joined form, on either half, or with the hyphen written as a space. */
+    static int family(List<String> aParts, String aJoined, List<String> bParts, String bJoined) {
+        if (aJoined.isEmpty() || bJoined.isEmpty()) {
+            return -1;
+        }
+        if (aJoined.equals(bJoined)) {
+            return 0;
+        }
+        if (aParts.size() > 1 || bParts.size() > 1) {
+            for (String p : aParts) {
+                if (p.length() >= 2 && (bParts.contains(p) || p.equals(bJoined))) {
+                    return 1;
+                }
+            }
+        }
+        double jw = Similarity.jaroWinkler(aJoined, bJoined);
+        for (String p : aParts) {
+            for (String q : bParts) {
+                jw = Math.max(jw, Similarity.jaroWinkler(p, q) - 0.02);
+            }
+        }
+        return jw >= 0.92 ? 2 : jw >= 0.80 ? 3 : 4;
+    }
+
+    /** Dates as yyyyMMdd strings. */
+    static int dob(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return -1;
+        }
+        if (a.equals(b)) {
+            return 0;
+        }
+        String year = a.substring(0, 4);
+        if (year.equals(b.substring(0, 4)) && a.substring(4, 6).equals(b.substring(6, 8))
+                && a.substring(6, 8).equals(b.substring(4, 6))) {
+            return 1;
+        }
+        int diff = 0;
+        for (int i = 0; i < 8; i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                diff++;
+            }
+        }
+        if (diff == 1 || Similarity.withinOneEdit(a, b)) {
+            return 2;
+        }
+        int dy = Math.abs(Integer.parseInt(year) - Integer.parseInt(b.substring(0, 4)));
+        return dy == 1 && a.substring(4).equals(b.substring(4)) ? 3 : 4;
+    }
+
+    /** UK postcodes by sector and outward code; other postcodes (FEBRL's Australian ones) exact or one edit. */
+    static int postcode(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return -1;
+        }
+        if (a.equals(b)) {
+            return 0;
+        }
+        if (UK_POSTCODE.matcher(a).matches() && UK_POSTCODE.matcher(b).matches()) {
+            String outA = a.substring(0, a.length() - 3);
+            String outB = b.substring(0, b.length() - 3);
+            if (!outA.equals(outB)) {
+                return 3;
+            }
+            return a.charAt(a.length() - 3) == b.charAt(b.length() - 3) ? 1 : 2;
+        }
+        return Similarity.withinOneEdit(a, b) ? 1 : 3;
+    }
+
+    static int address(PreparedRecord a, PreparedRecord b) {
+        if (!a.uprn.isEmpty() && a.uprn.equals(b.uprn)) {
+            return 0;
+        }
+        if (a.line.isEmpty() || b.line.isEmpty()) {
+            return -1;
+        }
+        if (a.line.equals(b.line)) {
+            return !a.uprn.isEmpty() && !b.uprn.isEmpty() ? 1 : 0;
+        }
+        double overlap = streetOverlap(a.street, b.street);
+        boolean sameNumber = !a.houseNumber.isEmpty() && a.houseNumber.equals(b.houseNumber);
+        if (sameNumber && overlap >= 0.5) {
+            return 1;
+        }
+        return overlap >= 0.5 ? 2 : 3;
+    }
+
+    /** Share of the shorter street's words that have a near-equal word in the other (typos allowed). */
+    private static double streetOverlap(List<String> a, List<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        List<String> small = a.size() <= b.size() ? a : b;
+        List<String> large = small == a ? b : a;
+        int hits = 0;
+        for (String s : small) {
+            for (String l : large) {
+                if (s.equals(l) || Similarity.jaroWinkler(s, l) >= 0.9) {
+                    hits++;
+                    break;
+                }
+            }
+        }
+        return (double) hits / small.size();
+    }
+
+    static int town(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return -1;
+        }
+        return a.equals(b) ? 0 : Similarity.jaroWinkler(a, b) >= 0.9 ? 1 : 2;
+    }
+
+    /** 0 when any identifier of one kind agrees; 1 when some kind is on both and none agrees; -1 when none to compare. */
+    static int strongIds(Map<StrongId, String> a, Map<StrongId, String> b) {
+        int level = -1;
+        for (Map.Entry<StrongId, String> e : a.entrySet()) {
+            String other = b.get(e.getKey());
+            if (other != null) {
+                if (other.equals(e.getValue())) {
+                    return 0;
+                }
+                level = 1;
+            }
+        }
+        return level;
+    }
+}

@@ -1,0 +1,67 @@
+package org.familyhub.linkage;
+
+/**
+ * Turns a comparison vector and its score into an outcome. Deterministic first (a shared strong identifier), then
+ * the thresholds, then vetoes that send to review what the weights alone would link although the records contradict
+ * each other: weights assume independent fields, and twins, a father and son of one name, or two namesakes born the
+ * same day break exactly that assumption.
+ */
+final class LinkRules {
+
+    private static final int GIVEN = Comparison.GIVEN.ordinal();
+    private static final int DOB = Comparison.DOB.ordinal();
+    private static final int SEX = Comparison.SEX.ordinal();
+    private static final int POSTCODE = Comparison.POSTCODE.ordinal();
+    private static final int ADDRESS = Comparison.ADDRESS.ordinal();
+    private static final int WEAK_ID = Comparison.WEAK_ID.ordinal();
+    private static final int STRONG_ID = Comparison.STRONG_ID.ordinal();
+
+    private final LinkageConfig.Thresholds thresholds;
+    private final MatchModel model;
+
+    LinkRules(LinkageConfig.Thresholds thresholds, MatchModel model) {
+        this.thresholds = thresholds;
+        this.model = model;
+    }
+
+    Outcome classify(int[] v) {
+        double score = model.score(v);
+        if (v[STRONG_ID] == 0) {
+            boolean contradicted = v[SEX] == 1 && v[DOB] == Comparison.DOB.different();
+            return contradicted ? Outcome.REVIEW : Outcome.MATCH;
+        }
+        if (score < thresholds.lower()) {
+            return Outcome.NON_MATCH;
+        }
+        if (vetoed(v)) {
+            // a shared address makes household members look alike; without it, is this still maybe one person?
+            return model.scoreWithoutPlace(v) < thresholds.lower() ? Outcome.NON_MATCH : Outcome.REVIEW;
+        }
+        return score < thresholds.upper() ? Outcome.REVIEW : Outcome.MATCH;
+    }
+
+    /**
+     * Evidence that forbids an automatic link without a shared strong identifier. A conflicting identifier always
+     * does. A flat disagreement on given name or date of birth, or places that do not agree, do unless a personal
+     * (weak) identifier agrees: the vetoes guard against agreement a household or a namesake explains, and a
+     * personal number is not shared by siblings or namesakes.
+     */
+    static boolean vetoed(int[] v) {
+        if (v[STRONG_ID] == 1) {
+            return true;
+        }
+        boolean personal = v[WEAK_ID] >= 0 && v[WEAK_ID] <= 1;
+        return !personal && (v[DOB] == Comparison.DOB.different()
+                || v[GIVEN] == Comparison.GIVEN.different()
+                || placeContradicts(v));
+    }
+
+    /**
+     * Both records say where the person lives and nothing agrees: neither the postcode nor the address line. Name and date of birth alone then do not link: they may be two people (the namesake rule).
+     */
+    static boolean placeContradicts(int[] v) {
+        boolean comparable = v[POSTCODE] >= 0 || v[ADDRESS] >= 0;
+        boolean corroborated = v[POSTCODE] == 0 || (v[ADDRESS] >= 0 && v[ADDRESS] <= 1);
+        return comparable && !corroborated;
+    }
+}

@@ -1,0 +1,112 @@
+package org.familyhub.linkage;
+
+/** String similarity primitives: Jaro-Winkler, one-edit distance, American Soundex. */
+final class Similarity {
+
+    private Similarity() {
+    }
+
+    static double jaroWinkler(String a, String b) {
+        if (a.equals(b)) {
+            return 1.0;
+        }
+        int la = a.length();
+        int lb = b.length();
+        if (la == 0 || lb == 0) {
+            return 0.0;
+        }
+        int window = Math.max(0, Math.max(la, lb) / 2 - 1);
+        boolean[] ma = new boolean[la];
+        boolean[] mb = new boolean[lb];
+        int matches = 0;
+        for (int i = 0; i < la; i++) {
+            int from = Math.max(0, i - window);
+            int to = Math.min(lb - 1, i + window);
+            for (int j = from; j <= to; j++) {
+                if (!mb[j] && a.charAt(i) == b.charAt(j)) {
+                    ma[i] = true;
+                    mb[j] = true;
+                    matches++;
+                    break;
+                }
+            }
+        }
+        if (matches == 0) {
+            return 0.0;
+        }
+        int t = 0;
+        int k = 0;
+        for (int i = 0; i < la; i++) {
+            if (ma[i]) {
+                while (!mb[k]) {
+                    k++;
+                }
+                if (a.charAt(i) != b.charAt(k)) {
+                    t++;
+                }
+                k++;
+            }
+        }
+        double m = matches;
+        double jaro = (m / la + m / lb + (m - t / 2.0) / m) / 3.0;
+        int prefix = 0;
+        for (int i = 0; i < Math.min(4, Math.min(la, lb)) && a.charAt(i) == b.charAt(i); i++) {
+            prefix++;
+        }
+        return jaro + prefix * 0.1 * (1 - jaro);
+    }
+
+    /** True when one substitution, insertion, deletion or swap of neighbours turns a into b. */
+    static boolean withinOneEdit(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        int la = a.length();
+        int lb = b.length();
+        if (Math.abs(la - lb) > 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < Math.min(la, lb) && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (la == lb) {
+            if (a.substring(i + 1).equals(b.substring(i + 1))) {
+                return true;
+            }
+            return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    && a.substring(i + 2).equals(b.substring(i + 2));
+        }
+        return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
+    }
+
+    private static final String CODES = "01230120022455012623010202";
+
+    static String soundex(String s) {
+        StringBuilder out = new StringBuilder(4);
+        char last = 0;
+        for (int i = 0; i < s.length() && out.length() < 4; i++) {
+            char c = s.charAt(i);
+            if (c < 'a' || c > 'z') {
+                continue;
+            }
+            char code = CODES.charAt(c - 'a');
+            if (out.length() == 0) {
+                out.append(Character.toUpperCase(c));
+                last = code;
+            } else if (code != '0' && code != last) {
+                out.append(code);
+                last = code;
+            } else if (c != 'h' && c != 'w') {
+                last = code;
+            }
+        }
+        if (out.length() == 0) {
+            return "";
+        }
+        while (out.length() < 4) {
+            out.append('0');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,63 @@
+package org.familyhub.linkage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ComparatorsTest {
+
+    private final Comparators c = new Comparators(Nicknames.standard());
+
+    @Test
+    void nicknamesAreReadFromTheResource() {
+        assertTrue(Nicknames.standard().same("bob", "robert"));
+        assertTrue(Nicknames.standard().same("liz", "elizabeth"));
+        assertTrue(Nicknames.standard().same("bobby", "rob"));
+        assertEquals(1, c.given("bob", "bob", "robert", "robert"));
+        assertEquals(4, c.given("sarah", "sarah", "robert", "robert"));
+    }
+
+    @Test
+    void datesOfBirth() {
+        assertEquals(0, Comparators.dob("19840307", "19840307"));
+        assertEquals(1, Comparators.dob("19840307", "19840703"));
+        assertEquals(2, Comparators.dob("19840307", "19840308"));
+        assertEquals(3, Comparators.dob("19891231", "19901231"));
+        assertEquals(4, Comparators.dob("19840307", "19611120"));
+    }
+
+    @Test
+    void postcodes() {
+        assertEquals(0, Comparators.postcode("CV56AB", "CV56AB"));
+        assertEquals(1, Comparators.postcode("CV56AB", "CV56ZZ"));
+        assertEquals(2, Comparators.postcode("CV56AB", "CV59ZZ"));
+        assertEquals(3, Comparators.postcode("CV56AB", "B11AA"));
+        assertEquals(1, Comparators.postcode("2615", "2651"));
+    }
+
+    @Test
+    void doubleBarrelledNames() {
+        assertEquals(0, Comparators.family(List.of("hart", "davies"), "hartdavies", List.of("hartdavies"), "hartdavies"));
+        assertEquals(1, Comparators.family(List.of("hart", "davies"), "hartdavies", List.of("davies"), "davies"));
+    }
+
+    @Test
+    void similarity() {
+        assertEquals(0.961, Similarity.jaroWinkler("martha", "marhta"), 0.001);
+        assertTrue(Similarity.withinOneEdit("setreet", "street"));
+        assertTrue(Similarity.withinOneEdit("1551941", "1559141"), "neighbours swapped");
+        assertFalse(Similarity.withinOneEdit("1551941", "1559999"));
+        assertEquals("R163", Similarity.soundex("robert"));
+        assertEquals("T460", Similarity.soundex("taylor"));
+    }
+
+    @Test
+    void normalisation() {
+        assertEquals("obrien", Normalise.text("O'Brien"));
+        assertEquals("zoe lukasz", Normalise.text("Zoë  Łukasz"));
+        assertEquals(List.of("12", "park", "road"), Normalise.addressTokens("12, Park Rd."));
+    }
+}

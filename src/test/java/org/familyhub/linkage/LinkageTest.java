@@ -1,0 +1,115 @@
+package org.familyhub.linkage;
+
+import static org.familyhub.linkage.People.person;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.Arguments;
+
+/** Each kind of noise still links; namesakes and household members do not. Configured weights, no estimation. */
+class LinkageTest {
+
+    private final LinkageConfig config = LinkageConfig.standard();
+
+    private BatchResult link(PersonRecord... records) {
+        return PersonIndex.withConfiguredWeights(config).add(List.of(records));
+    }
+
+    private static void assertLinked(BatchResult r, String a, String b) {
+        assertEquals(r.personOf().get(a), r.personOf().get(b), a + " and " + b + " should be one person");
+    }
+
+    private static void assertNotLinked(BatchResult r, String a, String b) {
+        assertNotEquals(r.personOf().get(a), r.personOf().get(b), a + " and " + b + " should be two people");
+    }
+
+    static List<Arguments> noisyCopies() {
+        return List.of(
+                Arguments.of("typo in family name", person("b").family("Tayler")),
+                Arguments.of("typo in given name", person("b").given("Rboert")),
+                Arguments.of("nickname Bob", person("b").given("Bob")),
+                Arguments.of("given and family swapped", person("b").given("Taylor").family("Robert")),
+                Arguments.of("day and month swapped", person("b").dob(1984, 7, 3)),
+                Arguments.of("one digit of the date off", person("b").dob(1984, 3, 8)),
+                Arguments.of("upper case and accents", person("b").given("RÓBERT").family("TAYLOR")),
+                Arguments.of("abbreviated street", person("b").address("12 Park Rd", "CV5 6AB")),
+                Arguments.of("no identifier on one side", person("b")),
+                Arguments.of("postcode missing", person("b").address("12 Park Road", null)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("noisyCopies")
+    void noisyCopyLinks(String noise, People copy) {
+        BatchResult r = link(person("a").id(StrongId.NHS, "9434765919").build(), copy.build());
+        assertLinked(r, "a", "b");
+    }
+
+    @Test
+    void lizLinksToElizabeth() {
+        BatchResult r = link(person("a").given("Elizabeth").sex("F").build(), person("b").given("Liz").sex("F").build());
+        assertLinked(r, "a", "b");
+    }
+
+    @Test
+    void doubleBarrelledSurnameMatchesHyphenSpaceAndEitherHalf() {
+        BatchResult r = link(person("a").family("Hart-Davies").build(), person("b").family("Hart Davies").build(),
+                person("c").family("Hart").build(), person("d").family("Davies").build(),
+                person("e").family("HartDavies").build());
+        for (String other : List.of("b", "c", "d", "e")) {
+            assertLinked(r, "a", other);
+        }
+    }
+
+    @Test
+    void movedAddressLinksWhenSomethingPersonalAgrees() {
+        PersonIndex index = PersonIndex.withConfiguredWeights(config);
+        index.add(List.of(person("old").id(StrongId.NINO, "AB123456C").build()));
+        BatchResult r = index.add(List.of(person("new").address("3 Mill Lane", "CV2 1XY").id(StrongId.NINO, "AB123456C").build(),
+                person("new-no-id").address("3 Mill Lane", "CV2 1XY").build()));
+        assertEquals(index.personOf("old"), r.personOf().get("new"));
+        assertEquals(index.personOf("old"), r.personOf().get("new-no-id"), "links through the record at the new address");
+    }
+
+    @Test
+    void namesakesAtDifferentAddressesAreNotLinked() {
+        BatchResult r = link(person("a").build(), person("b").address("88 Station Street", "CV1 4ZZ").build());
+        assertNotLinked(r, "a", "b");
+        assertEquals(1, r.reviews().size(), "same name and date of birth elsewhere is for a person to judge");
+    }
+
+    @Test
+    void twinsAndHouseholdMembersAreNotLinked() {
+        BatchResult r = link(person("a").build(), person("twin").given("Daniel").build(),
+                person("mother").given("Susan").sex("F").dob(1960, 5, 1).build(),
+                person("father").dob(1958, 11, 23).build());
+        assertNotLinked(r, "a", "twin");
+        assertNotLinked(r, "a", "mother");
+        assertNotLinked(r, "a", "father");
+    }
+
+    @Test
+    void sameNhsNumberLinksDespiteEverythingElse() {
+        BatchResult r = link(person("a").id(StrongId.NHS, "943 476 5919").build(),
+                person("b").given("Bobby").family("Smith").address("1 High Street", "CV9 9ZZ").id(StrongId.NHS, "9434765919").build());
+        assertLinked(r, "a", "b");
+    }
+
+    @Test
+    void sameIdentifierButDifferentSexAndBirthDateGoesToReview() {
+        BatchResult r = link(person("a").id(StrongId.UPN, "A123").build(),
+                person("b").given("Mary").sex("F").dob(2001, 1, 1).id(StrongId.UPN, "A123").build());
+        assertNotLinked(r, "a", "b");
+        assertEquals(1, r.reviews().size());
+    }
+
+    @Test
+    void conflictingIdentifierBlocksAnAutomaticLink() {
+        BatchResult r = link(person("a").id(StrongId.NHS, "1111111111").build(), person("b").id(StrongId.NHS, "2222222222").build());
+        assertNotLinked(r, "a", "b");
+    }
+}

@@ -1,0 +1,86 @@
+package org.familyhub.linkage;
+
+import static org.familyhub.linkage.People.person;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class PersonIndexTest {
+
+    private final PersonIndex index = PersonIndex.withConfiguredWeights(LinkageConfig.standard());
+
+    @Test
+    void personIdsStayStableAcrossBatches() {
+        BatchResult first = index.add(List.of(person("a").build(), person("x").given("Alice").family("Ng").dob(1990, 1, 2).build()));
+        BatchResult second = index.add(List.of(person("b").given("Bob").build(), person("y").given("Zoe").family("Quinn").dob(2010, 6, 6).build()));
+        assertEquals(first.personOf().get("a"), second.personOf().get("b"));
+        assertEquals(first.personOf().get("a"), index.personOf("a"));
+        assertEquals(first.personOf().get("x"), index.personOf("x"));
+        assertNotEquals(first.personOf().get("x"), second.personOf().get("y"));
+        assertTrue(second.merges().isEmpty());
+    }
+
+    @Test
+    void aMergeKeepsTheOlderId() {
+        BatchResult first = index.add(List.of(person("a").id(StrongId.NHS, "9434765919").build()));
+        BatchResult second = index.add(List.of(person("b").given("Jane").family("Doe").sex("F").dob(1970, 1, 1)
+                .address("1 Elm Close", "CV3 3AA").id(StrongId.NINO, "QQ123456A").build()));
+        String older = first.personOf().get("a");
+        String newer = second.personOf().get("b");
+        assertNotEquals(older, newer);
+
+        // the same NHS number as a and NINO as b: a and b were one person all along
+        BatchResult third = index.add(List.of(person("c").given("Jane").family("Doe").sex(null).dob(1970, 1, 1)
+                .id(StrongId.NHS, "9434765919").id(StrongId.NINO, "QQ123456A").build()));
+        assertEquals(List.of(new Merge(older, newer)), third.merges());
+        assertEquals(older, index.personOf("b"));
+        assertEquals(older, third.personOf().get("c"));
+    }
+
+    @Test
+    void aNoMatchDecisionIsRemembered() {
+        BatchResult first = index.add(List.of(person("a").build(), person("b").address("88 Station Street", "CV1 4ZZ").build()));
+        assertEquals(1, first.reviews().size());
+        PairKey pair = first.reviews().get(0).pair();
+        assertEquals(PairKey.of("b", "a"), pair);
+        index.decide(pair, Decision.NO_MATCH);
+
+        BatchResult later = index.add(List.of(person("c").given("Zoe").family("Quinn").dob(2010, 6, 6).build()));
+        assertTrue(later.reviews().isEmpty());
+        assertNotEquals(index.personOf("a"), index.personOf("b"));
+    }
+
+    @Test
+    void aMatchDecisionJoinsThePersons() {
+        BatchResult first = index.add(List.of(person("a").build(), person("b").address("88 Station Street", "CV1 4ZZ").build()));
+        List<Merge> merges = index.decide(first.reviews().get(0).pair(), Decision.MATCH);
+        assertEquals(index.personOf("a"), index.personOf("b"));
+        assertEquals(1, merges.size());
+        assertEquals(first.personOf().get("a"), merges.get(0).kept());
+    }
+
+    @Test
+    void blockingComparesFarFewerThanAllPairs() {
+        SplittableRandom r = new SplittableRandom(1);
+        String[] given = {"Oliver", "Amelia", "Jack", "Isla", "Harry", "Ava", "George", "Mia", "Noah", "Grace"};
+        String[] family = {"Smith", "Jones", "Patel", "Khan", "Brown", "Taylor", "Wilson", "Evans", "Walker", "Wright"};
+        List<PersonRecord> records = new ArrayList<>();
+        int n = 5000;
+        for (int i = 0; i < n; i++) {
+            LocalDate dob = LocalDate.of(1950, 1, 1).plusDays(r.nextInt(20000));
+            records.add(new PersonRecord("r" + i, given[r.nextInt(given.length)], family[r.nextInt(family.length)], dob,
+                    r.nextBoolean() ? "M" : "F", r.nextInt(200) + " High Street", "Coventry",
+                    "CV" + r.nextInt(10) + " " + r.nextInt(10) + "AB", null, null, null));
+        }
+        BatchResult result = index.add(records);
+        long allPairs = (long) n * (n - 1) / 2;
+        assertTrue(result.comparisons() > 0);
+        assertTrue(result.comparisons() < allPairs / 50, "compared " + result.comparisons() + " of " + allPairs);
+    }
+}
