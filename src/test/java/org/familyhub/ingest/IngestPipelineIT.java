@@ -173,6 +173,7 @@ class IngestPipelineIT {
     void healthAndPrometheusShowCountersAndTimersPerPartnerAndStage() {
         api.post("police-it", "/api/feeds/police", POLICE_HEADER + row("INC-" + run, "ASB", "Lee", "Smith", "1988-07-14", "1"));
         assertThat(api.get(null, "/actuator/health").json().get("status").asText()).isEqualTo("UP");
+        assertThat(api.get(null, "/v3/api-docs").json().get("paths").has("/api/feeds/{partner}")).isTrue();
         String prometheus = api.get(null, "/actuator/prometheus").body();
         assertThat(prometheus).contains("familyhub_ingest_records_total{").contains("partner=\"police\"")
                 .contains("outcome=\"accepted\"");
