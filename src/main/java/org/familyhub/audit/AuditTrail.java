@@ -2,14 +2,13 @@ package org.familyhub.audit;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
+import org.familyhub.db.PgCsv;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -73,12 +72,8 @@ public class AuditTrail {
         StringBuilder csv = new StringBuilder(256);
         Object[] values = {e.type().name(), e.actor(), e.role(), e.purpose(), e.partner(), e.batchId(), e.recordKey(),
                 pgArray(e.subjectHashes()), e.decision(), e.rule(), e.reason(), e.flagged(), details};
-        try {
-            for (Object v : values) {
-                CSVFormat.POSTGRESQL_CSV.print(v, csv, false); // each value after a delimiter
-            }
-        } catch (IOException x) {
-            throw new UncheckedIOException(x);
+        for (Object v : values) {
+            PgCsv.next(csv, v); // each value after a delimiter
         }
         return new Prepared(AuditChain.rest(e, details).getBytes(StandardCharsets.UTF_8), csv.toString());
     }
