@@ -47,7 +47,14 @@ public class AuditTrail {
         if (events.isEmpty()) {
             return;
         }
-        List<Prepared> prepared = events.stream().map(AuditTrail::prepare).toList(); // all but time and hashes, unlocked
+        appendPrepared(events.stream().map(AuditTrail::prepare).toList()); // all but time and hashes, unlocked
+    }
+
+    /** Appends events made ready by {@link #prepare}, e.g. before the caller took locks of its own. */
+    public void appendPrepared(List<Prepared> prepared) {
+        if (prepared.isEmpty()) {
+            return;
+        }
         tx.executeWithoutResult(status -> {
             requireReadCommitted();
             jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, CHAIN_LOCK);
@@ -64,10 +71,11 @@ public class AuditTrail {
     }
 
     /** An event's canonical form after the timestamp (for the hash) and its CSV columns between time and hashes. */
-    private record Prepared(byte[] canonicalRest, String csvMiddle) {
+    public record Prepared(byte[] canonicalRest, String csvMiddle) {
     }
 
-    private static Prepared prepare(AuditEvent e) {
+    /** Everything of an event but its time and hashes, which only the chain lock decides: the costly part of appending. */
+    public static Prepared prepare(AuditEvent e) {
         String details = CanonicalJson.of(e.details());
         StringBuilder csv = new StringBuilder(256);
         Object[] values = {e.type().name(), e.actor(), e.role(), e.purpose(), e.partner(), e.batchId(), e.recordKey(),

@@ -74,6 +74,12 @@ public class RecordStager {
         // of the same partner (the next file, on another thread) is not kept waiting for this CPU work.
         List<Hashed> hashed = new ArrayList<>(batch.permitted().size());
         batch.permitted().forEach(p -> hashed.add(Hashed.of(p, batch)));
+        // Likewise the audit events, each permitted record's prepared as kept as a new version (the usual case);
+        // the few that turn out to be duplicates are prepared again under the lock.
+        List<AuditTrail.Prepared> quarantinedEvents = prepare(auditEvents.quarantined(batch));
+        List<AuditTrail.Prepared> permittedEvents = new ArrayList<>(batch.permitted().size());
+        batch.permitted().forEach(p -> permittedEvents.add(AuditTrail.prepare(auditEvents.permitted(batch, p, true))));
+        List<AuditTrail.Prepared> refusedEvents = prepare(auditEvents.refused(batch));
         tx.executeWithoutResult(status -> {
             // One writer per partner at a time: two replicas staging the same key cannot both make it current.
             jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(?))", Object.class, "partner_record:" + batch.partner());
@@ -81,11 +87,25 @@ public class RecordStager {
             Set<Integer> stored = stageRecords(batch, hashed);
             batches.complete(batch);
             // Last before commit: the audit chain's lock is held until the transaction ends.
-            audit.append(auditEvents.forBatch(batch, stored));
+            // In the order of IngestAuditEvents.forBatch.
+            List<AuditTrail.Prepared> events = new ArrayList<>(batch.received() + 1);
+            events.add(AuditTrail.prepare(auditEvents.received(batch, "COMPLETED", null)));
+            events.addAll(quarantinedEvents);
+            for (int i = 0; i < batch.permitted().size(); i++) {
+                PermittedRecord p = batch.permitted().get(i);
+                events.add(stored.contains(p.position()) ? permittedEvents.get(i)
+                        : AuditTrail.prepare(auditEvents.permitted(batch, p, false)));
+            }
+            events.addAll(refusedEvents);
+            audit.appendPrepared(events);
         });
         metrics.stageDone(timer, batch.partner(), "stage");
         metrics.batchCompleted(batch);
         return batch;
+    }
+
+    private static List<AuditTrail.Prepared> prepare(List<org.familyhub.audit.AuditEvent> events) {
+        return events.stream().map(AuditTrail::prepare).toList();
     }
 
     private void insertQuarantine(IngestBatch batch) {
