@@ -2,14 +2,13 @@ package org.familyhub.audit;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
+import org.familyhub.db.PgCsv;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -48,7 +47,14 @@ public class AuditTrail {
         if (events.isEmpty()) {
             return;
         }
-        List<Prepared> prepared = events.stream().map(AuditTrail::prepare).toList(); // all but time and hashes, unlocked
+        appendPrepared(events.stream().map(AuditTrail::prepare).toList()); // all but time and hashes, unlocked
+    }
+
+    /** Appends events made ready by {@link #prepare}, e.g. before the caller took locks of its own. */
+    public void appendPrepared(List<Prepared> prepared) {
+        if (prepared.isEmpty()) {
+            return;
+        }
         tx.executeWithoutResult(status -> {
             requireReadCommitted();
             jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, CHAIN_LOCK);
@@ -65,20 +71,17 @@ public class AuditTrail {
     }
 
     /** An event's canonical form after the timestamp (for the hash) and its CSV columns between time and hashes. */
-    private record Prepared(byte[] canonicalRest, String csvMiddle) {
+    public record Prepared(byte[] canonicalRest, String csvMiddle) {
     }
 
-    private static Prepared prepare(AuditEvent e) {
+    /** Everything of an event but its time and hashes, which only the chain lock decides: the costly part of appending. */
+    public static Prepared prepare(AuditEvent e) {
         String details = CanonicalJson.of(e.details());
         StringBuilder csv = new StringBuilder(256);
         Object[] values = {e.type().name(), e.actor(), e.role(), e.purpose(), e.partner(), e.batchId(), e.recordKey(),
                 pgArray(e.subjectHashes()), e.decision(), e.rule(), e.reason(), e.flagged(), details};
-        try {
-            for (Object v : values) {
-                CSVFormat.POSTGRESQL_CSV.print(v, csv, false); // each value after a delimiter
-            }
-        } catch (IOException x) {
-            throw new UncheckedIOException(x);
+        for (Object v : values) {
+            PgCsv.next(csv, v); // each value after a delimiter
         }
         return new Prepared(AuditChain.rest(e, details).getBytes(StandardCharsets.UTF_8), csv.toString());
     }

@@ -34,6 +34,12 @@ final class CanonicalJson {
             return null;
         }
         try {
+            Object plain = sortedPlain(details);
+            if (plain != NOT_PLAIN) {
+                // Strings, integers, booleans, lists and maps only: written with sorted keys they already are the
+                // canonical text (integers print as the same exact decimals), without the print-parse-print round trip.
+                return MAPPER.writeValueAsString(plain);
+            }
             return canonical(MAPPER.writeValueAsString(details));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("audit details are not JSON-serialisable: " + e.getMessage(), e);
@@ -58,6 +64,38 @@ final class CanonicalJson {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
         }
+    }
+
+    private static final Object NOT_PLAIN = new Object();
+
+    /** A copy with every map's keys sorted, or {@link #NOT_PLAIN} if a value needs the general path (e.g. decimals, dates). */
+    private static Object sortedPlain(Object v) {
+        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Integer || v instanceof Long) {
+            return v;
+        }
+        if (v instanceof Map<?, ?> m) {
+            java.util.TreeMap<String, Object> out = new java.util.TreeMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                Object value = sortedPlain(e.getValue());
+                if (!(e.getKey() instanceof String k) || value == NOT_PLAIN) {
+                    return NOT_PLAIN;
+                }
+                out.put(k, value);
+            }
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            for (Object e : l) {
+                Object value = sortedPlain(e);
+                if (value == NOT_PLAIN) {
+                    return NOT_PLAIN;
+                }
+                out.add(value);
+            }
+            return out;
+        }
+        return NOT_PLAIN;
     }
 
     private static JsonNode normalise(JsonNode node) {

@@ -28,31 +28,50 @@ public class IngestAuditEvents {
     public List<AuditEvent> forBatch(IngestBatch b, Set<Integer> storedPositions) {
         List<AuditEvent> events = new ArrayList<>(b.received() + 1);
         events.add(received(b, "COMPLETED", null));
+        events.addAll(quarantined(b));
+        for (PermittedRecord p : b.permitted()) {
+            events.add(permitted(b, p, storedPositions.contains(p.position())));
+        }
+        events.addAll(refused(b));
+        return events;
+    }
+
+    /** The events of the quarantined records, in the order {@link #forBatch} lists them. */
+    public List<AuditEvent> quarantined(IngestBatch b) {
+        List<AuditEvent> events = new ArrayList<>(b.quarantined().size());
         for (Quarantined q : b.quarantined()) {
             events.add(AuditEvent.builder(AuditEventType.QUARANTINED).actor("system").partner(b.partner()).batchId(b.batchId())
                     .decision("QUARANTINE").rule(q.stage().name())
                     .reason("set aside at " + q.location() + " for the partner to correct (see the quarantine list)")
                     .details(Map.of("position", q.position(), "location", q.location())).build());
         }
-        for (PermittedRecord p : b.permitted()) {
-            Decision d = p.decision();
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("stored", storedPositions.contains(p.position()) ? "new version" : "duplicate");
-            details.put("purposes", List.copyOf(d.purposes()));
-            details.put("agreements", d.agreementIds());
-            details.put("gateways", d.gateways());
-            if (!d.consentIds().isEmpty()) {
-                details.put("consents", d.consentIds().stream().map(Object::toString).toList());
-            }
-            if (!d.droppedFields().isEmpty()) {
-                details.put("droppedFields", d.droppedFields());
-            }
-            events.add(AuditEvent.builder(d.outcome() == Decision.Outcome.PERMIT_REDACTED ? AuditEventType.REDACTED : AuditEventType.PERMITTED)
-                    .actor("system").partner(b.partner()).batchId(b.batchId())
-                    .recordKey(AuditEvent.recordKey(b.partner(), p.record().sourceRecordId()))
-                    .subjectHashes(hasher.hashes(p.record().subject())).decision(d.outcome().name()).rule(d.rule())
-                    .reason(d.reason()).flagged(d.flagged()).details(details).build());
+        return events;
+    }
+
+    /** @param stored whether the record was kept as a new version (else it was a duplicate) */
+    public AuditEvent permitted(IngestBatch b, PermittedRecord p, boolean stored) {
+        Decision d = p.decision();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("stored", stored ? "new version" : "duplicate");
+        details.put("purposes", List.copyOf(d.purposes()));
+        details.put("agreements", d.agreementIds());
+        details.put("gateways", d.gateways());
+        if (!d.consentIds().isEmpty()) {
+            details.put("consents", d.consentIds().stream().map(Object::toString).toList());
         }
+        if (!d.droppedFields().isEmpty()) {
+            details.put("droppedFields", d.droppedFields());
+        }
+        return AuditEvent.builder(d.outcome() == Decision.Outcome.PERMIT_REDACTED ? AuditEventType.REDACTED : AuditEventType.PERMITTED)
+                .actor("system").partner(b.partner()).batchId(b.batchId())
+                .recordKey(AuditEvent.recordKey(b.partner(), p.record().sourceRecordId()))
+                .subjectHashes(hasher.hashes(p.record().subject())).decision(d.outcome().name()).rule(d.rule())
+                .reason(d.reason()).flagged(d.flagged()).details(details).build();
+    }
+
+    /** The events of the refused records, in the order {@link #forBatch} lists them. */
+    public List<AuditEvent> refused(IngestBatch b) {
+        List<AuditEvent> events = new ArrayList<>(b.refusals().size());
         for (IngestBatch.Refusal r : b.refusals()) {
             Decision d = r.decision();
             // The partner key holds names and dates of birth for some partners: only its keyed hash is kept.

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,13 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.familyhub.audit.AuditTrail;
 import org.familyhub.consent.Decision;
+import org.familyhub.db.PgCsv;
 import org.familyhub.record.Address;
 import org.familyhub.record.DataCategory;
 import org.familyhub.record.Identifiers;
@@ -73,18 +70,42 @@ public class RecordStager {
 
     public IngestBatch stage(IngestBatch batch) {
         var timer = metrics.start();
+        // Hashing and the COPY text of each record need no database: done before the partner lock, so another batch
+        // of the same partner (the next file, on another thread) is not kept waiting for this CPU work.
+        List<Hashed> hashed = new ArrayList<>(batch.permitted().size());
+        batch.permitted().forEach(p -> hashed.add(Hashed.of(p, batch)));
+        // Likewise the audit events, each permitted record's prepared as kept as a new version (the usual case);
+        // the few that turn out to be duplicates are prepared again under the lock.
+        List<AuditTrail.Prepared> quarantinedEvents = prepare(auditEvents.quarantined(batch));
+        List<AuditTrail.Prepared> permittedEvents = new ArrayList<>(batch.permitted().size());
+        batch.permitted().forEach(p -> permittedEvents.add(AuditTrail.prepare(auditEvents.permitted(batch, p, true))));
+        List<AuditTrail.Prepared> refusedEvents = prepare(auditEvents.refused(batch));
         tx.executeWithoutResult(status -> {
             // One writer per partner at a time: two replicas staging the same key cannot both make it current.
             jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(?))", Object.class, "partner_record:" + batch.partner());
             insertQuarantine(batch);
-            Set<Integer> stored = stageRecords(batch);
+            Set<Integer> stored = stageRecords(batch, hashed);
             batches.complete(batch);
             // Last before commit: the audit chain's lock is held until the transaction ends.
-            audit.append(auditEvents.forBatch(batch, stored));
+            // In the order of IngestAuditEvents.forBatch.
+            List<AuditTrail.Prepared> events = new ArrayList<>(batch.received() + 1);
+            events.add(AuditTrail.prepare(auditEvents.received(batch, "COMPLETED", null)));
+            events.addAll(quarantinedEvents);
+            for (int i = 0; i < batch.permitted().size(); i++) {
+                PermittedRecord p = batch.permitted().get(i);
+                events.add(stored.contains(p.position()) ? permittedEvents.get(i)
+                        : AuditTrail.prepare(auditEvents.permitted(batch, p, false)));
+            }
+            events.addAll(refusedEvents);
+            audit.appendPrepared(events);
         });
         metrics.stageDone(timer, batch.partner(), "stage");
         metrics.batchCompleted(batch);
         return batch;
+    }
+
+    private static List<AuditTrail.Prepared> prepare(List<org.familyhub.audit.AuditEvent> events) {
+        return events.stream().map(AuditTrail::prepare).toList();
     }
 
     private void insertQuarantine(IngestBatch batch) {
@@ -105,13 +126,12 @@ public class RecordStager {
     }
 
     /** Returns the positions of the records kept as new versions. */
-    private Set<Integer> stageRecords(IngestBatch batch) {
+    private Set<Integer> stageRecords(IngestBatch batch, List<Hashed> hashed) {
         // Versions of each key in this batch, in arrival order; a repeat identical to the one before it is a duplicate.
         Map<String, List<Hashed>> byKey = new LinkedHashMap<>();
         int duplicates = 0;
-        for (PermittedRecord p : batch.permitted()) {
-            Hashed h = Hashed.of(p);
-            List<Hashed> versions = byKey.computeIfAbsent(p.record().sourceRecordId(), k -> new ArrayList<>(1));
+        for (Hashed h : hashed) {
+            List<Hashed> versions = byKey.computeIfAbsent(h.permitted.record().sourceRecordId(), k -> new ArrayList<>(1));
             if (!versions.isEmpty() && versions.get(versions.size() - 1).sha256.equals(h.sha256)) {
                 duplicates++;
             } else {
@@ -178,20 +198,10 @@ public class RecordStager {
         if (rows.isEmpty()) {
             return;
         }
-        StringWriter csv = new StringWriter(rows.size() * 512);
-        try (CSVPrinter out = new CSVPrinter(csv, CSVFormat.POSTGRESQL_CSV)) {
-            for (Row row : rows) {
-                PermittedRecord p = row.hashed.permitted;
-                String[] c = row.hashed.content;
-                Decision d = p.decision();
-                out.printRecord(c[0], c[1], c[2], row.version, row.current, row.hashed.sha256, batch.batchId(),
-                        batch.receivedAt(), c[3], c[4], pgArray(d.purposes()), pgArray(d.agreementIds()),
-                        c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12], c[13], c[14], c[15], c[16], c[17], c[18],
-                        c[19], c[20], c[21], d.outcome().name(), pgArray(d.gateways()),
-                        pgArray(d.consentIds().stream().map(UUID::toString).toList()), pgArray(d.droppedFields()), d.flagged());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        StringBuilder csv = new StringBuilder(rows.size() * 512);
+        for (Row row : rows) {
+            PgCsv.next(PgCsv.next(csv.append(row.hashed.csvHead), row.version), row.current)
+                    .append(row.hashed.csvTail).append('\n');
         }
         Connection con = DataSourceUtils.getConnection(jdbc.getDataSource());
         try {
@@ -222,9 +232,9 @@ public class RecordStager {
      * A permitted record as the text of its content columns, serialised once: the same values are hashed (so the same
      * record sent again hashes the same, whatever batch it came in) and then written by the COPY.
      */
-    private record Hashed(PermittedRecord permitted, String[] content, String sha256) {
+    private record Hashed(PermittedRecord permitted, String sha256, String csvHead, String csvTail) {
 
-        static Hashed of(PermittedRecord p) {
+        static Hashed of(PermittedRecord p, IngestBatch batch) {
             PartnerRecord r = p.record();
             Address a = r.subject().address() == null ? Address.EMPTY : r.subject().address();
             Identifiers ids = r.subject().identifiers() == null ? Identifiers.NONE : r.subject().identifiers();
@@ -240,7 +250,19 @@ public class RecordStager {
                 md.update(v == null ? NULL_MARK : v.getBytes(StandardCharsets.UTF_8));
                 md.update(SEPARATOR);
             }
-            return new Hashed(p, c, HexFormat.of().formatHex(md.digest()));
+            String sha256 = HexFormat.of().formatHex(md.digest());
+            // The COPY line around the version and is_current columns, which only the database look-up decides.
+            StringBuilder head = PgCsv.next(PgCsv.next(PgCsv.value(new StringBuilder(64), c[0]), c[1]), c[2]);
+            Decision d = p.decision();
+            Object[] tail = {sha256, batch.batchId(), batch.receivedAt(), c[3], c[4], pgArray(d.purposes()),
+                    pgArray(d.agreementIds()), c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12], c[13], c[14], c[15],
+                    c[16], c[17], c[18], c[19], c[20], c[21], d.outcome().name(), pgArray(d.gateways()),
+                    pgArray(d.consentIds().stream().map(UUID::toString).toList()), pgArray(d.droppedFields()), d.flagged()};
+            StringBuilder rest = new StringBuilder(512);
+            for (Object v : tail) {
+                PgCsv.next(rest, v);
+            }
+            return new Hashed(p, sha256, head.toString(), rest.toString());
         }
     }
 
