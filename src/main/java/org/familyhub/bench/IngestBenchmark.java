@@ -61,11 +61,21 @@ public final class IngestBenchmark {
                 ConnectorCatalog catalog = ctx.getBean(ConnectorCatalog.class);
                 FeedIngestion ingestion = ctx.getBean(FeedIngestion.class);
                 BatchRepository batches = ctx.getBean(BatchRepository.class);
-                List<Job> jobs = new ArrayList<>();
+                // Partners' files interleaved, as feeds arrive in life: batches of one partner take turns on its
+                // staging lock, so a queue of one partner's files only would measure that lock, not the pipeline.
+                List<List<Job>> perPartnerJobs = new ArrayList<>();
                 for (String partner : EstateGenerator.PARTNERS) {
                     ConnectorDefinition c = catalog.find(partner).orElseThrow();
                     try (Stream<Path> files = Files.list(dir.resolve("estate").resolve(partner))) {
-                        files.sorted().forEach(f -> jobs.add(new Job(c, f)));
+                        perPartnerJobs.add(files.sorted().map(f -> new Job(c, f)).toList());
+                    }
+                }
+                List<Job> jobs = new ArrayList<>();
+                for (int i = 0; jobs.size() < perPartnerJobs.stream().mapToInt(List::size).sum(); i++) {
+                    for (List<Job> partnerJobs : perPartnerJobs) {
+                        if (i < partnerJobs.size()) {
+                            jobs.add(partnerJobs.get(i));
+                        }
                     }
                 }
                 ExecutorService pool = Executors.newFixedThreadPool(threads);
