@@ -22,6 +22,8 @@ public final class SubjectHasher {
 
     /** The identifier kinds, as the prefixes of the hashed text and of the {@code person=} query parameter. */
     public static final List<String> KINDS = List.of("nhs", "nino", "upn", "pnc", "crn");
+    /** A hub person id ({@code P000000123}): family reads name the members they showed by it. */
+    public static final String PERSON = "person";
     private static final String NAME = "name";
 
     private final SecretKeySpec key;
@@ -66,7 +68,7 @@ public final class SubjectHasher {
         int colon = person.indexOf(':');
         if (colon > 0) {
             String kind = person.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-            if (KINDS.contains(kind) || NAME.equals(kind)) {
+            if (KINDS.contains(kind) || NAME.equals(kind) || PERSON.equals(kind)) {
                 return List.of(hash(kind, person.substring(colon + 1)));
             }
         }

@@ -4,12 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -22,14 +19,13 @@ import java.util.Set;
 import java.util.UUID;
 import org.familyhub.audit.AuditTrail;
 import org.familyhub.consent.Decision;
+import org.familyhub.db.PgCopy;
 import org.familyhub.db.PgCsv;
 import org.familyhub.record.Address;
 import org.familyhub.record.DataCategory;
 import org.familyhub.record.Identifiers;
 import org.familyhub.record.PartnerRecord;
-import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,9 +53,11 @@ public class RecordStager {
     private final IngestMetrics metrics;
     private final AuditTrail audit;
     private final IngestAuditEvents auditEvents;
+    private final List<StagedRecordsListener> afterStage;
 
     public RecordStager(JdbcTemplate jdbc, TransactionTemplate tx, BatchRepository batches, IngestMetrics metrics,
-                        AuditTrail audit, IngestAuditEvents auditEvents) {
+                        AuditTrail audit, IngestAuditEvents auditEvents, List<StagedRecordsListener> afterStage) {
+        this.afterStage = afterStage;
         this.jdbc = jdbc;
         this.tx = tx;
         this.batches = batches;
@@ -85,6 +83,17 @@ public class RecordStager {
             jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(?))", Object.class, "partner_record:" + batch.partner());
             insertQuarantine(batch);
             Set<Integer> stored = stageRecords(batch, hashed);
+            if (!stored.isEmpty()) {
+                List<PartnerRecord> kept = new ArrayList<>(stored.size());
+                batch.permitted().forEach(p -> {
+                    if (stored.contains(p.position())) {
+                        kept.add(p.record());
+                    }
+                });
+                for (StagedRecordsListener l : afterStage) {
+                    l.staged(batch, kept);
+                }
+            }
             batches.complete(batch);
             // Last before commit: the audit chain's lock is held until the transaction ends.
             // In the order of IngestAuditEvents.forBatch.
@@ -203,16 +212,7 @@ public class RecordStager {
             PgCsv.next(PgCsv.next(csv.append(row.hashed.csvHead), row.version), row.current)
                     .append(row.hashed.csvTail).append('\n');
         }
-        Connection con = DataSourceUtils.getConnection(jdbc.getDataSource());
-        try {
-            con.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "copy partner_record (" + COPY_COLUMNS + ") from stdin (format csv)",
-                    new java.io.StringReader(csv.toString()));
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("COPY of " + rows.size() + " records failed: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(con, jdbc.getDataSource());
-        }
+        PgCopy.in(jdbc, "partner_record (" + COPY_COLUMNS + ")", csv);
     }
 
     /** Ids here are plain tokens (categories, purposes, agreement ids, field names, UUIDs): no escaping needed. */

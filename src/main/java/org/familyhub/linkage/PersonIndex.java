@@ -7,11 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * The persons known so far, in memory. Each batch links against what is already there (and within itself) through
  * the blocks, never relinking the world; links only accumulate, so a person id once given stays, and when two
  * persons turn out to be one the older id is kept.
+ *
+ * <p>The same index serves the evaluation (everything in memory) and the hub, which {@link #seed seeds} a fresh index
+ * per batch with only the stored records that share a blocking key with the batch, their persons and the reviewers'
+ * decisions about them, and takes new person numbers from the database.
  */
 public final class PersonIndex {
 
@@ -25,10 +30,19 @@ public final class PersonIndex {
     private int[] parent = new int[1024];
     /** Person sequence number of a root; 0 = not yet given (a record of the batch being linked). */
     private long[] person = new long[1024];
-    private long nextPerson = 1;
+    /** Root of the seeded records of each person number, so a person's stored records form one set. */
+    private final Map<Long, Integer> seededPerson = new HashMap<>();
+    private final Map<String, LinkReason> reasons = new HashMap<>();
+    private final LongSupplier newPerson;
     private long comparisons;
 
     public PersonIndex(LinkageConfig config, MatchModel model) {
+        this(config, model, counter());
+    }
+
+    /** @param newPerson gives the number of each new person (a database sequence in the hub) */
+    public PersonIndex(LinkageConfig config, MatchModel model, LongSupplier newPerson) {
+        this.newPerson = newPerson;
         this.model = model;
         this.rules = new LinkRules(config.thresholds(), model);
         this.blocks = new BlockIndex(config.blocking().maxBlockSize());
@@ -37,6 +51,59 @@ public final class PersonIndex {
     /** With the configured weights as they are: for small data where estimation has too little to go on. */
     public static PersonIndex withConfiguredWeights(LinkageConfig config) {
         return new PersonIndex(config, MatchModel.fromConfig(config));
+    }
+
+    private static LongSupplier counter() {
+        long[] next = {1};
+        return () -> next[0]++;
+    }
+
+    /** Person id of a person number, as the API shows it. */
+    public static String personId(long seq) {
+        return String.format("P%09d", seq);
+    }
+
+    /** Number of a person id made by {@link #personId}. */
+    public static long personSeq(String personId) {
+        return Long.parseLong(personId.substring(1));
+    }
+
+    /**
+     * A record linked before, with its person: filed in the blocks so new records are compared with it, never
+     * compared itself (what it was linked to is settled).
+     */
+    public void seed(PersonRecord r, String personId) {
+        if (byKey.containsKey(r.key())) {
+            return;
+        }
+        int self = records.size();
+        PreparedRecord p = new PreparedRecord(r);
+        records.add(p);
+        byKey.put(r.key(), self);
+        grow(self);
+        long seq = personSeq(personId);
+        Integer root = seededPerson.get(seq);
+        parent[self] = root == null ? self : find(root);
+        if (root == null) {
+            seededPerson.put(seq, self);
+            person[self] = seq;
+        }
+        blocks.add(BlockingKeys.of(p), self);
+    }
+
+    /** A reviewer's decision made earlier, honoured when the pair is met again (without merging anything now). */
+    public void remember(PairKey pair, Decision decision) {
+        decisions.put(pair, decision);
+    }
+
+    /** Why a record of the last batches joined its person: the first link that reached it. */
+    public LinkReason reasonOf(String recordKey) {
+        return reasons.getOrDefault(recordKey, LinkReason.NEW);
+    }
+
+    /** The blocking keys a record is filed under (the hub stores them to find candidates later). */
+    public static Set<String> blockingKeys(PersonRecord r) {
+        return BlockingKeys.of(new PreparedRecord(r));
     }
 
     public BatchResult add(List<PersonRecord> batch) {
@@ -53,7 +120,7 @@ public final class PersonIndex {
         for (int i = first; i < records.size(); i++) {
             int root = find(i);
             if (person[root] == 0) {
-                person[root] = nextPerson++;
+                person[root] = newPerson.getAsLong();
             }
         }
         Map<String, String> personOf = new LinkedHashMap<>();
@@ -81,13 +148,18 @@ public final class PersonIndex {
             if (decided != null) {
                 if (decided == Decision.MATCH) {
                     union(c, self, merges);
+                    reasons.putIfAbsent(r.key(), LinkReason.REVIEW);
                 }
                 return;
             }
             comparisons++;
             int[] v = comparators.compare(records.get(c), p);
             switch (rules.classify(v)) {
-                case MATCH -> union(c, self, merges);
+                case MATCH -> {
+                    union(c, self, merges);
+                    reasons.putIfAbsent(r.key(), v[Comparison.STRONG_ID.ordinal()] == 0
+                            ? LinkReason.IDENTIFIER : LinkReason.PROBABILISTIC);
+                }
                 case REVIEW -> reviews.add(new ReviewPair(pair, model.score(v), v));
                 case NON_MATCH -> { }
             }
@@ -117,7 +189,7 @@ public final class PersonIndex {
             return null;
         }
         long seq = person[find(i)];
-        return seq == 0 ? null : String.format("P%09d", seq);
+        return seq == 0 ? null : personId(seq);
     }
 
     public int size() {
@@ -142,7 +214,7 @@ public final class PersonIndex {
         long pb = person[rb];
         long kept = pa == 0 ? pb : pb == 0 ? pa : Math.min(pa, pb);
         if (pa != 0 && pb != 0) {
-            merges.add(new Merge(String.format("P%09d", kept), String.format("P%09d", Math.max(pa, pb))));
+            merges.add(new Merge(personId(kept), personId(Math.max(pa, pb))));
         }
         parent[rb] = ra;
         person[ra] = kept;

@@ -21,6 +21,7 @@ public class SecurityConfiguration {
     private static final String IG = Role.IG_OFFICER.name();
     private static final String PARTNER_IT = Role.PARTNER_IT.name();
     private static final String DATA_TEAM = Role.DATA_TEAM.name();
+    private static final String KEY_WORKER = Role.KEY_WORKER.name();
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
@@ -42,6 +43,9 @@ public class SecurityConfiguration {
                                 "/api/consents/**").hasRole(IG)
                         .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/verify").hasAnyRole(IG, "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/people/*/access-report").hasRole(IG)
+                        .requestMatchers(HttpMethod.POST, "/api/families/*/allocation").hasRole(DATA_TEAM)
+                        .requestMatchers(HttpMethod.GET, "/api/families", "/api/families/**").hasAnyRole(KEY_WORKER, DATA_TEAM)
+                        .requestMatchers("/api/linkage/**").hasRole(DATA_TEAM)
                         .anyRequest().denyAll());
         return http.build();
     }

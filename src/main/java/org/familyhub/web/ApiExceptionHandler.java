@@ -25,6 +25,11 @@ public class ApiExceptionHandler {
         return body(e.status(), e.getMessage());
     }
 
+    @ExceptionHandler(org.familyhub.security.PurposePolicy.MissingPurposeException.class)
+    ResponseEntity<Map<String, Object>> noPurpose(RuntimeException e) {
+        return body(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
         return body(HttpStatus.FORBIDDEN, "not allowed: " + e.getMessage());

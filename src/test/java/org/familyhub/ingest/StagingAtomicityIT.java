@@ -40,6 +40,9 @@ class StagingAtomicityIT {
     @Autowired
     IngestAuditEvents auditEvents;
 
+    @Autowired
+    java.util.List<StagedRecordsListener> afterStage;
+
     @Test
     void aFailureAfterTheRecordsAreWrittenRollsBackTheWholeBatch() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -59,9 +62,11 @@ class StagingAtomicityIT {
                 throw new IllegalStateException("simulated crash");
             }
         };
-        assertThatThrownBy(() -> new RecordStager(jdbc, tx, dying, metrics, audit, auditEvents).stage(batch)).hasMessage("simulated crash");
+        assertThatThrownBy(() -> new RecordStager(jdbc, tx, dying, metrics, audit, auditEvents, afterStage).stage(batch)).hasMessage("simulated crash");
         assertThat(count("select count(*) from partner_record where source_record_id like ?", "INC-" + run + "%")).isZero();
         assertThat(count("select count(*) from quarantine where batch_id = ?", batch.batchId())).isZero();
+        // linked and grouped in the same transaction: no person or link survives the crash either
+        assertThat(count("select count(*) from person_link where source_record_id like ?", "INC-" + run + "%")).isZero();
 
         // Delivered again (the file stays in the inbox, a push is retried): every record kept once.
         IngestBatch again = gate.gate(validate.validate(parse.parse(opener.open(body.toString().getBytes(StandardCharsets.UTF_8),
@@ -71,6 +76,7 @@ class StagingAtomicityIT {
         assertThat(count("select count(*) from partner_record where source_record_id like ?", "INC-" + run + "%")).isEqualTo(50);
         assertThat(count("select count(*) from quarantine where batch_id = ?", again.batchId())).isEqualTo(1);
         assertThat(batches.find("police", again.batchId()).orElseThrow().status()).isEqualTo("COMPLETED");
+        assertThat(count("select count(*) from person_link where source_record_id like ?", "INC-" + run + "%")).isEqualTo(50);
     }
 
     private long count(String sql, Object arg) {

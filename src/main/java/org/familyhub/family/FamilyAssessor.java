@@ -1,0 +1,161 @@
+package org.familyhub.family;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.familyhub.family.StoredRecords.Stored;
+import org.familyhub.record.Involvement;
+import org.familyhub.record.PartnerRecord;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts a family together from storage (members, their records, the workers) and assesses it against the council's
+ * outcome framework ({@code familyhub.framework}, tf-2015 unless set). Stores the result on the family row so lists
+ * by eligibility are an index scan, and a hash of what a case system would be told, so a change is noticed once.
+ */
+@Component
+public class FamilyAssessor {
+
+    private final JdbcTemplate jdbc;
+    private final StoredRecords stored;
+    private final CriteriaEvaluator evaluator;
+    private final OutcomeFramework framework;
+    private final Clock clock;
+    private final List<FamilyChangeListener> listeners;
+
+    public FamilyAssessor(JdbcTemplate jdbc, StoredRecords stored, Clock clock, List<FamilyChangeListener> listeners,
+                          @Value("${" + FrameworkCatalog.PROPERTY + ":" + FrameworkCatalog.DEFAULT_ID + "}") String frameworkId) {
+        this.jdbc = jdbc;
+        this.stored = stored;
+        this.clock = clock;
+        this.listeners = listeners;
+        this.framework = FrameworkCatalog.shipped().get(frameworkId);
+        this.evaluator = new CriteriaEvaluator(framework);
+    }
+
+    public OutcomeFramework framework() {
+        return framework;
+    }
+
+    /** A member and how they belong. */
+    public record Member(String personId, String basis, List<Stored> records) {
+    }
+
+    /** A worker of one member, as the partner reported them. */
+    public record Worker(String personId, String partner, String service, String role, String professional,
+                         String phone, String email, LocalDate since, String sourceRecordId) {
+    }
+
+    /** A family put together: its members with their records, the assessment, and who works with it. */
+    public record Assembled(String familyId, List<Member> members, FamilyAssessment assessment, List<Worker> workers) {
+    }
+
+    public Assembled assemble(String familyId) {
+        Map<String, String> basis = new LinkedHashMap<>();
+        jdbc.query("select person_id, basis from family_member where family_id = ? order by basis, person_id",
+                rs -> {
+                    basis.put(rs.getString(1), rs.getString(2));
+                }, familyId);
+        return assemble(familyId, basis);
+    }
+
+    private Assembled assemble(String familyId, Map<String, String> basis) {
+        Map<String, List<Stored>> records = stored.of(basis.keySet());
+        List<Member> members = new ArrayList<>();
+        List<MemberRecords> forCriteria = new ArrayList<>();
+        List<Worker> workers = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock);
+        basis.forEach((person, how) -> {
+            List<Stored> list = records.getOrDefault(person, List.of());
+            members.add(new Member(person, how, list));
+            forCriteria.add(new MemberRecords(person, dateOfBirth(list), list.stream().map(Stored::evidence).toList()));
+            workers.addAll(workers(person, list, today));
+        });
+        return new Assembled(familyId, members, evaluator.evaluate(forCriteria, today), workers);
+    }
+
+    /** The date of birth most of a person's records agree on (a swapped day and month on one record is outvoted). */
+    static LocalDate dateOfBirth(List<Stored> records) {
+        Map<LocalDate, Integer> votes = new LinkedHashMap<>();
+        for (Stored s : records) {
+            LocalDate d = s.record().subject().dateOfBirth();
+            if (d != null) {
+                votes.merge(d, 1, Integer::sum);
+            }
+        }
+        return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    /**
+     * Services working with a person now: an involvement without an end, or ending today or later; each once per
+     * partner, service and professional, with the earliest since-date and the newest record's contact details.
+     */
+    private static List<Worker> workers(String person, List<Stored> records, LocalDate today) {
+        Map<String, Worker> unique = new LinkedHashMap<>();
+        for (Stored s : records) {
+            PartnerRecord r = s.record();
+            Involvement i = r.involvement();
+            if (i == null || i.professional() == null && i.service() == null
+                    || i.until() != null && i.until().isBefore(today)) {
+                continue;
+            }
+            String key = r.partner() + "\u0000" + i.service() + "\u0000" + i.professional();
+            Worker w = new Worker(person, r.partner(), i.service(), i.role(), i.professional(), i.phone(), i.email(), i.since(),
+                    r.sourceRecordId());
+            unique.merge(key, w, (a, b) -> new Worker(b.personId(), b.partner(), b.service(), b.role(), b.professional(),
+                    b.phone(), b.email(), earliest(a.since(), b.since()), b.sourceRecordId()));
+        }
+        return List.copyOf(unique.values());
+    }
+
+    private static LocalDate earliest(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    /** Reassess families after their members or records changed; tell listeners of those whose view changed. */
+    public void reassess(Collection<String> familyIds) {
+        for (String id : familyIds) {
+            Map<String, Object> row = jdbc.queryForMap("select eligible, view_hash from family where family_id = ?", id);
+            Assembled a = assemble(id);
+            String hash = viewHash(a);
+            jdbc.update("""
+                    update family set framework = ?, eligible = ?, criteria_met = ?::text[], assessed_on = ?,
+                           view_hash = ?, updated_at = now() where family_id = ?""",
+                    framework.id(), a.assessment().eligible(), "{" + String.join(",", a.assessment().criteriaMet()) + "}",
+                    a.assessment().evaluatedOn(), hash, id);
+            if (!hash.equals(row.get("view_hash"))) {
+                boolean wasEligible = Boolean.TRUE.equals(row.get("eligible"));
+                listeners.forEach(l -> l.changed(a, wasEligible, hash));
+            }
+        }
+    }
+
+    /** What a case system is told: members, criteria met with their evidence, workers. Eligibility follows from it. */
+    static String viewHash(Assembled a) {
+        StringBuilder sb = new StringBuilder();
+        a.members().forEach(m -> sb.append("m:").append(m.personId()).append(':').append(m.basis()).append('\n'));
+        a.assessment().criteria().stream().filter(CriterionResult::met).forEach(c -> {
+            sb.append("c:").append(c.id()).append('\n');
+            c.evidence().forEach(e -> sb.append(" e:").append(e.partner()).append('|').append(e.sourceRecordId()).append('\n'));
+        });
+        a.workers().forEach(w -> sb.append("w:").append(w.personId()).append('|').append(w.partner()).append('|')
+                .append(w.service()).append('|').append(w.professional()).append('|').append(w.phone()).append('|')
+                .append(w.email()).append('\n'));
+        sb.append("eligible:").append(a.assessment().eligible());
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

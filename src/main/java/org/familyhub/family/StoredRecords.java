@@ -1,0 +1,117 @@
+package org.familyhub.family;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.familyhub.record.Address;
+import org.familyhub.record.DataCategory;
+import org.familyhub.record.Identifiers;
+import org.familyhub.record.Involvement;
+import org.familyhub.record.PartnerRecord;
+import org.familyhub.record.Subject;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The current partner records of linked persons, read back as canonical records with how they were kept. */
+@Component
+public class StoredRecords {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    /** A stored record: whose it is, the record, its purposes and the agreements and gateways it was kept on. */
+    public record Stored(String personId, PartnerRecord record, Set<String> purposes, List<String> agreementIds,
+                         List<String> gateways, OffsetDateTime receivedAt) {
+
+        public EvidenceRecord evidence() {
+            List<String> basis = new ArrayList<>(agreementIds);
+            basis.addAll(gateways);
+            return new EvidenceRecord(record, purposes, basis);
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public StoredRecords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Person id → their current records, in the order the persons were given. */
+    public Map<String, List<Stored>> of(Collection<String> personIds) {
+        Map<String, List<Stored>> out = new LinkedHashMap<>();
+        personIds.forEach(p -> out.put(p, new ArrayList<>()));
+        if (personIds.isEmpty()) {
+            return out;
+        }
+        jdbc.query("""
+                select l.person_id, r.partner, r.dataset, r.source_record_id, r.observed_at, r.received_at, r.categories,
+                       r.purposes, r.agreement_ids, r.gateways, r.given_name, r.family_name, r.date_of_birth, r.sex,
+                       r.address_line1, r.address_line2, r.town, r.postcode, r.uprn, r.nhs_number, r.upn, r.nino,
+                       r.pnc_id, r.crn, r.tenancy_ref, r.facts::text, r.involvement::text
+                  from person_link l
+                  join partner_record r on r.partner = l.partner and r.source_record_id = l.source_record_id
+                                        and r.is_current
+                 where l.person_id = any(?)
+                 order by l.person_id, r.observed_at nulls first, r.partner, r.source_record_id""",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", personIds.toArray())),
+                rs -> {
+                    Stored s = row(rs);
+                    out.computeIfAbsent(s.personId(), k -> new ArrayList<>()).add(s);
+                });
+        return out;
+    }
+
+    private static Stored row(ResultSet rs) throws SQLException {
+        Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+        for (String c : strings(rs.getArray(7))) {
+            DataCategory.fromId(c).ifPresent(categories::add);
+        }
+        Subject subject = new Subject(rs.getString(11), rs.getString(12), rs.getObject(13, LocalDate.class), rs.getString(14),
+                new Address(rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19)),
+                new Identifiers(rs.getString(20), rs.getString(21), rs.getString(22), rs.getString(23), rs.getString(24),
+                        rs.getString(25)));
+        PartnerRecord record = new PartnerRecord(rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getObject(5, LocalDate.class), subject, categories, readFacts(rs.getString(26)),
+                rs.getString(27) == null ? null : readInvolvement(rs.getString(27)));
+        return new Stored(rs.getString(1), record, Set.copyOf(strings(rs.getArray(8))), strings(rs.getArray(9)),
+                strings(rs.getArray(10)), rs.getObject(6, OffsetDateTime.class));
+    }
+
+    private static List<String> strings(Array a) throws SQLException {
+        return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
+    }
+
+    private static Map<String, Object> readFacts(String json) {
+        try {
+            return JSON.readValue(json, MAP);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Involvement readInvolvement(String json) {
+        try {
+            return JSON.readValue(json, Involvement.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package org.familyhub.linkage.store;
+
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.familyhub.db.PgCopy;
+import org.familyhub.db.PgCsv;
+import org.familyhub.linkage.BatchResult;
+import org.familyhub.linkage.Decision;
+import org.familyhub.linkage.HouseholdKeys;
+import org.familyhub.linkage.LinkReason;
+import org.familyhub.linkage.LinkageConfig;
+import org.familyhub.linkage.MatchModel;
+import org.familyhub.linkage.Merge;
+import org.familyhub.linkage.PairKey;
+import org.familyhub.linkage.PersonIndex;
+import org.familyhub.linkage.PersonRecord;
+import org.familyhub.linkage.ReviewPair;
+import org.familyhub.linkage.StrongId;
+import org.familyhub.record.PartnerRecord;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Links a staged batch against the persons already stored, inside the batch's transaction: the batch's records,
+ * their links and their families commit together or not at all. Only the stored records that share a blocking key
+ * with the batch are read (DB-side blocking, never the whole register); a record key seen before keeps its person;
+ * new persons take numbers from {@code person_seq}; reviewers' decisions are honoured. One linker at a time across
+ * replicas (a transaction-scoped advisory lock), so two batches cannot both create a person for the same human.
+ */
+@Component
+public class PersonLinker {
+
+    static final long LOCK = 0x4C494E4BL; // "LINK"
+
+    private final JdbcTemplate jdbc;
+    private final LinkageConfig config;
+    private final MatchModel model;
+
+    public PersonLinker(JdbcTemplate jdbc, LinkageSettings settings) {
+        this.jdbc = jdbc;
+        this.config = settings.config();
+        this.model = settings.model();
+    }
+
+    /** What a batch changed: the persons whose records changed, and persons merged into others. */
+    public record Linked(Set<String> persons, List<Merge> merges, int reviews, long comparisons) {
+    }
+
+    public Linked link(Collection<PartnerRecord> staged) {
+        jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, LOCK);
+        // the last version of each key in the batch
+        Map<String, PartnerRecord> byKey = new LinkedHashMap<>();
+        for (PartnerRecord r : staged) {
+            byKey.put(r.partner() + "|" + r.sourceRecordId(), r);
+        }
+        Set<String> persons = new HashSet<>();
+        if (byKey.isEmpty()) {
+            return new Linked(persons, List.of(), 0, 0);
+        }
+        Map<String, String> known = knownKeys(byKey.keySet());
+        persons.addAll(known.values());
+        List<PersonRecord> fresh = new ArrayList<>();
+        for (Map.Entry<String, PartnerRecord> e : byKey.entrySet()) {
+            if (!known.containsKey(e.getKey())) {
+                fresh.add(PersonRecord.of(e.getValue()));
+            }
+        }
+        if (fresh.isEmpty()) {
+            return new Linked(persons, List.of(), 0, 0);
+        }
+        Map<String, Set<String>> keysOf = new LinkedHashMap<>();
+        Set<String> allKeys = new HashSet<>();
+        for (PersonRecord p : fresh) {
+            Set<String> keys = PersonIndex.blockingKeys(p);
+            keysOf.put(p.key(), keys);
+            allKeys.addAll(keys);
+        }
+        Map<String, Integer> blockSizes = new HashMap<>();
+        Deque<Long> ids = new ArrayDeque<>();
+        PersonIndex index = new PersonIndex(config, model, () -> {
+            if (ids.isEmpty()) {
+                ids.addAll(jdbc.queryForList("select nextval('person_seq') from generate_series(1, ?)", Long.class,
+                        Math.max(16, fresh.size() / 4)));
+            }
+            return ids.pop();
+        });
+        seedCandidates(index, allKeys, blockSizes);
+        rememberDecisions(index, keysOf.keySet());
+        BatchResult result = index.add(fresh);
+
+        Set<String> newPersons = new HashSet<>(result.personOf().values());
+        insertPersons(newPersons);
+        insertLinks(fresh, result, index);
+        insertBlocks(keysOf, blockSizes);
+        for (Merge m : result.merges()) {
+            merge(m);
+        }
+        insertReviews(result.reviews());
+        persons.addAll(result.personOf().values());
+        result.merges().forEach(m -> {
+            persons.remove(m.retired());
+            persons.add(m.kept());
+        });
+        return new Linked(persons, result.merges(), result.reviews().size(), result.comparisons());
+    }
+
+    /**
+     * A reviewer's decision on a queued pair, remembered for every later batch. MATCH joins the two persons now (the
+     * older id is kept). Returns the merge, if the pair were two persons; empty for NO_MATCH or when already one.
+     *
+     * @throws IllegalArgumentException for an unknown review
+     * @throws IllegalStateException    when the review was already decided differently
+     */
+    public java.util.Optional<Merge> decide(long reviewId, Decision decision, String by) {
+        jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, LOCK);
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select left_key, right_key, decision from linkage_review where review_id = ? for update", reviewId);
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("no linkage review " + reviewId);
+        }
+        Map<String, Object> row = rows.get(0);
+        Object before = row.get("decision");
+        if (before != null && !before.equals(decision.name())) {
+            throw new IllegalStateException("review " + reviewId + " was already decided " + before);
+        }
+        jdbc.update("update linkage_review set decision = ?, decided_by = ?, decided_at = now() where review_id = ?",
+                decision.name(), by, reviewId);
+        if (decision != Decision.MATCH) {
+            return java.util.Optional.empty();
+        }
+        Map<String, String> persons = knownKeys(Set.of((String) row.get("left_key"), (String) row.get("right_key")));
+        String a = persons.get((String) row.get("left_key"));
+        String b = persons.get((String) row.get("right_key"));
+        if (a == null || b == null || a.equals(b)) {
+            return java.util.Optional.empty();
+        }
+        Merge m = PersonIndex.personSeq(a) < PersonIndex.personSeq(b) ? new Merge(a, b) : new Merge(b, a);
+        merge(m);
+        jdbc.update("update person_link set how = 'REVIEW' where record_key = ?", row.get("right_key"));
+        return java.util.Optional.of(m);
+    }
+
+    private Map<String, String> knownKeys(Set<String> keys) {
+        Map<String, String> known = new HashMap<>();
+        jdbc.query("select record_key, person_id from person_link where record_key = any(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", keys.toArray())),
+                rs -> {
+                    known.put(rs.getString(1), rs.getString(2));
+                });
+        return known;
+    }
+
+    /** Stored records sharing a key of the batch (keys over the cap skipped), with their current person. */
+    private void seedCandidates(PersonIndex index, Set<String> keys, Map<String, Integer> blockSizes) {
+        int cap = config.blocking().maxBlockSize();
+        jdbc.query("select block_key, count(*) from link_block where block_key = any(?) group by block_key",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", keys.toArray())),
+                rs -> {
+                    blockSizes.put(rs.getString(1), rs.getInt(2));
+                });
+        List<String> usable = blockSizes.entrySet().stream().filter(e -> e.getValue() <= cap).map(Map.Entry::getKey).toList();
+        if (usable.isEmpty()) {
+            return;
+        }
+        jdbc.query("""
+                select l.record_key, l.person_id, r.given_name, r.family_name, r.date_of_birth, r.sex, r.address_line1,
+                       r.town, r.postcode, r.uprn, r.nhs_number, r.nino, r.upn, r.pnc_id, r.crn
+                  from (select distinct record_key from link_block where block_key = any(?)) b
+                  join person_link l on l.record_key = b.record_key
+                  join partner_record r on r.partner = l.partner and r.source_record_id = l.source_record_id
+                                        and r.is_current""",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", usable.toArray())),
+                rs -> {
+                    Map<StrongId, String> strong = new EnumMap<>(StrongId.class);
+                    put(strong, StrongId.NHS, rs.getString(11));
+                    put(strong, StrongId.NINO, rs.getString(12));
+                    put(strong, StrongId.UPN, rs.getString(13));
+                    put(strong, StrongId.PNC, rs.getString(14));
+                    put(strong, StrongId.CRN, rs.getString(15));
+                    LocalDate dob = rs.getObject(5, LocalDate.class);
+                    index.seed(new PersonRecord(rs.getString(1), rs.getString(3), rs.getString(4), dob, rs.getString(6),
+                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), strong, null),
+                            rs.getString(2));
+                });
+    }
+
+    private static void put(Map<StrongId, String> ids, StrongId kind, String value) {
+        if (value != null) {
+            ids.put(kind, value);
+        }
+    }
+
+    private void rememberDecisions(PersonIndex index, Set<String> keys) {
+        jdbc.query("""
+                select left_key, right_key, decision from linkage_review
+                 where decision is not null and (left_key = any(?) or right_key = any(?))""",
+                ps -> {
+                    var array = ps.getConnection().createArrayOf("text", keys.toArray());
+                    ps.setArray(1, array);
+                    ps.setArray(2, array);
+                },
+                rs -> {
+                    index.remember(PairKey.of(rs.getString(1), rs.getString(2)), Decision.valueOf(rs.getString(3)));
+                });
+    }
+
+    private void insertPersons(Set<String> candidates) {
+        if (candidates.isEmpty()) {
+            return;
+        }
+        jdbc.update("insert into person (person_id) select unnest(?::text[]) on conflict do nothing",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", candidates.toArray())));
+    }
+
+    private void insertLinks(List<PersonRecord> fresh, BatchResult result, PersonIndex index) {
+        StringBuilder csv = new StringBuilder(fresh.size() * 96);
+        for (PersonRecord p : fresh) {
+            String key = p.key();
+            int bar = key.indexOf('|');
+            PgCsv.value(csv, key);
+            PgCsv.next(csv, key.substring(0, bar));
+            PgCsv.next(csv, key.substring(bar + 1));
+            PgCsv.next(csv, index.personOf(key));
+            PgCsv.next(csv, HouseholdKeys.given(p.given()));
+            PgCsv.next(csv, HouseholdKeys.family(p.family()));
+            PgCsv.next(csv, p.dob());
+            PgCsv.next(csv, index.reasonOf(key).name()).append('\n');
+        }
+        copy("person_link (record_key, partner, source_record_id, person_id, given_norm, family_norm, date_of_birth, how)", csv);
+    }
+
+    /** File each new record under its keys, except in blocks already over the cap (they no longer grow). */
+    private void insertBlocks(Map<String, Set<String>> keysOf, Map<String, Integer> blockSizes) {
+        int cap = config.blocking().maxBlockSize();
+        StringBuilder csv = new StringBuilder(keysOf.size() * 200);
+        for (Map.Entry<String, Set<String>> e : keysOf.entrySet()) {
+            for (String key : e.getValue()) {
+                int size = blockSizes.getOrDefault(key, 0);
+                if (size <= cap) {
+                    blockSizes.put(key, size + 1);
+                    PgCsv.next(PgCsv.value(csv, key), e.getKey()).append('\n');
+                }
+            }
+        }
+        copy("link_block (block_key, record_key)", csv);
+    }
+
+    /** The retired person's records, reviews and family places move to the kept person; the old id still resolves. */
+    private void merge(Merge m) {
+        jdbc.update("update person_link set person_id = ? where person_id = ?", m.kept(), m.retired());
+        jdbc.update("update person set merged_into = ?, merged_at = now() where person_id = ?", m.kept(), m.retired());
+        jdbc.update("update person set merged_into = ? where merged_into = ?", m.kept(), m.retired());
+    }
+
+    private void insertReviews(List<ReviewPair> reviews) {
+        if (reviews.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                insert into linkage_review (left_key, right_key, score, levels) values (?, ?, ?, ?)
+                on conflict (left_key, right_key) do nothing""", reviews, 500, (ps, r) -> {
+            ps.setString(1, r.pair().first());
+            ps.setString(2, r.pair().second());
+            ps.setDouble(3, r.score());
+            ps.setString(4, r.explain());
+        });
+    }
+
+    private void copy(String target, StringBuilder csv) {
+        PgCopy.in(jdbc, target, csv);
+    }
+}
