@@ -56,7 +56,7 @@ public class FamilyController {
     }
 
     @GetMapping("/api/families/{familyId}")
-    @Transactional(readOnly = true)
+    @Transactional // the read and its audit event commit together
     public Map<String, Object> family(@PathVariable String familyId, Authentication auth,
                                       @RequestHeader(value = "X-Purpose", required = false) String purposeHeader,
                                       @RequestHeader(value = "X-Justification", required = false) String justification) {
@@ -73,7 +73,7 @@ public class FamilyController {
     }
 
     @GetMapping("/api/families/{familyId}/workers")
-    @Transactional(readOnly = true)
+    @Transactional // the read and its audit event commit together
     public List<Map<String, Object>> workers(@PathVariable String familyId, Authentication auth,
                                              @RequestHeader(value = "X-Purpose", required = false) String purposeHeader,
                                              @RequestHeader(value = "X-Justification", required = false) String justification) {
@@ -105,7 +105,7 @@ public class FamilyController {
     }
 
     @GetMapping("/api/families")
-    @Transactional(readOnly = true)
+    @Transactional // the read and its audit event commit together
     public Map<String, Object> list(@RequestParam(required = false) Boolean eligible,
                                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
                                     Authentication auth, @RequestHeader(value = "X-Purpose", required = false) String purposeHeader) {
@@ -124,7 +124,7 @@ public class FamilyController {
     }
 
     @GetMapping("/api/families/search")
-    @Transactional(readOnly = true)
+    @Transactional // the read and its audit event commit together
     public Map<String, Object> search(@RequestParam(required = false) String givenName,
                                       @RequestParam(required = false) String familyName,
                                       @RequestParam(required = false) LocalDate dateOfBirth,

@@ -50,7 +50,7 @@ public class LinkageReviewController {
     }
 
     @GetMapping("/api/linkage/reviews")
-    @Transactional(readOnly = true)
+    @Transactional // the read and its audit event commit together
     public List<Map<String, Object>> reviews(@RequestParam(defaultValue = "100") int limit, Authentication auth) {
         if (limit < 1 || limit > 1000) {
             throw ApiError.badRequest("limit must be between 1 and 1000");

@@ -25,6 +25,15 @@ public final class Api {
         return send(user, HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, */*;q=0.5").GET());
     }
 
+    /** A GET with headers, given as name, value, name, value... (e.g. X-Purpose, X-Justification). */
+    public Response get(String user, String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(user, b.GET());
+    }
+
     public Response getHtml(String user, String path) {
         return send(user, HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
     }

@@ -1,0 +1,302 @@
+package org.familyhub.family;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.familyhub.support.Api;
+import org.familyhub.support.Feeds;
+import org.familyhub.support.HubIntegrationTest;
+import org.familyhub.synth.TestIds;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A family pushed through four partners' feeds comes out as one family with its members, criteria, workers, read
+ * under purpose rules, allocation and break-glass, every read audited. Each test makes its own family (a surname
+ * of its own, identifiers of its own): the database is shared with the other integration tests.
+ */
+@HubIntegrationTest
+class FamilyViewIT {
+
+    private static final String HOUSING_HEADER = "tenancy_ref,uprn,address_line1,address_line2,town,postcode,given_name,"
+            + "family_name,date_of_birth,relationship_to_tenant,rent_arrears_gbp,asb_complaints_12m,"
+            + "notice_seeking_possession,housing_officer_name,housing_officer_phone,housing_officer_email\n";
+    private static final String DWP_HEADER = "match_ref,nino,given_name,family_name,date_of_birth,postcode,benefit,claim_start,work_status\n";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+    final Random random = new Random();
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    /** A family of its own: mother and son at one address, a father named on the school return who lives elsewhere. */
+    final class Family {
+        final String run = UUID.randomUUID().toString().substring(0, 8);
+        final String surname = surname();
+        final long n = Math.abs(random.nextLong() % 9_000_000L) + 1_000;
+        final String upn = TestIds.upn(n);
+        final String nino = TestIds.nino(n);
+        final String uprn = String.valueOf(200_000_000_000L + n);
+        final String postcode = "CV" + (1 + random.nextInt(6)) + " " + (1 + random.nextInt(9)) + "Q"
+                + "ABDEFGHJLNPQRSTUWXYZ".charAt(random.nextInt(20)); // letters a postcode's inward code may end with
+        final String street = (1 + random.nextInt(200)) + " Gosford Street";
+
+        String police() {
+            return Feeds.POLICE_HEADER
+                    + "INC-" + run + "-1,2026-10-01T21:15:00+01:00,ASB,SUSPECT,Kayleigh," + surname + ",1989-04-12,F,"
+                    + street + ",,Coventry," + postcode + "," + uprn + ",,PC A Khan,Coventry North,024 7653 9000,a.khan@police.example\n"
+                    + "INC-" + run + "-2,2026-09-14T13:00:00+01:00,CRIME,SUSPECT,Darren," + surname + ",1985-02-03,M,"
+                    + "9 Far Gosford Street,,Coventry,CV1 9ZZ,,,PC B Lee,Coventry South,024 7653 9001,b.lee@police.example\n";
+        }
+
+        String school() {
+            return """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <AttendanceReturn schoolUrn="137421" schoolName="Foleshill Park Academy" academicYear="2026/27" term="AUTUMN">
+                      <Pupil>
+                        <UPN>%s</UPN>
+                        <Forename>Jayden</Forename><Surname>%s</Surname><DOB>2014-08-30</DOB><Sex>M</Sex>
+                        <Address><Line1>%s</Line1><Line2/><Town>Coventry</Town><Postcode>%s</Postcode><UPRN>%s</UPRN></Address>
+                        <SessionsPossible>140</SessionsPossible>
+                        <SessionsAuthorisedAbsence>8</SessionsAuthorisedAbsence>
+                        <SessionsUnauthorisedAbsence>19</SessionsUnauthorisedAbsence>
+                        <Contact role="Attendance officer" name="Mrs L Grant" phone="024 7668 1234" email="l.grant@foleshillpark.example"/>
+                        <Parent relationship="MOTHER"><Forename>Kayleigh</Forename><Surname>%s</Surname></Parent>
+                        <Parent relationship="FATHER"><Forename>Darren</Forename><Surname>%s</Surname></Parent>
+                      </Pupil>
+                    </AttendanceReturn>
+                    """.formatted(upn, surname, street, postcode, uprn, surname, surname);
+        }
+
+        String housing() {
+            return HOUSING_HEADER
+                    + "T-" + run + "," + uprn + "," + street + ",,Coventry," + postcode + ",Kayleigh," + surname
+                    + ",1989-04-12,TENANT,412.50,0,N,Marcus Bell,024 7671 2000,marcus.bell@housing.example\n"
+                    + "T-" + run + "," + uprn + "," + street + ",,Coventry," + postcode + ",Jayden," + surname
+                    + ",2014-08-30,CHILD,412.50,0,N,Marcus Bell,024 7671 2000,marcus.bell@housing.example\n";
+        }
+
+        String dwp() {
+            return DWP_HEADER + "M-" + run + "," + nino + ",Kayleigh," + surname + ",1989-04-12," + postcode + ",UC,2024-03-11,NOT_WORKING\n";
+        }
+
+        void pushAll() {
+            push("police", police());
+            push("school", school());
+            push("housing", housing());
+            push("dwp", dwp());
+        }
+
+        String familyId() {
+            Api.Response r = api.get("data1", "/api/families/search?upn=" + upn, "X-Purpose", "identification");
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            JsonNode items = r.json().get("items");
+            assertThat(items).as("one family holds the pupil %s", upn).hasSize(1);
+            return items.get(0).get("familyId").asText();
+        }
+    }
+
+    private String surname() {
+        String[] stems = {"Ashworth", "Pemberton", "Thornley", "Whitcombe", "Kettering", "Lowther", "Marston", "Farrington"};
+        StringBuilder s = new StringBuilder(stems[random.nextInt(stems.length)]);
+        for (int i = 0; i < 4; i++) {
+            s.append((char) ('a' + random.nextInt(26)));
+        }
+        return s.toString();
+    }
+
+    private void push(String partner, String body) {
+        Api.Response r = api.post(partner + "-it", "/api/feeds/" + partner, body);
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        JsonNode batch = api.get(partner + "-it", "/api/feeds/" + partner + "/batches/" + r.json().get("batchId").asText()).json();
+        assertThat(batch.get("quarantined").asInt()).as(api.get(partner + "-it", "/api/quarantine?partner=" + partner
+                + "&batch=" + batch.get("batchId").asText()).body()).isZero();
+        assertThat(batch.get("refused").asInt()).as(batch.toString()).isZero();
+    }
+
+    private JsonNode family(String user, String id, String purpose) {
+        Api.Response r = api.get(user, "/api/families/" + id, "X-Purpose", purpose);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.path(field).asText()));
+        return out;
+    }
+
+    @Test
+    void fourPartnersFeedsMakeOneFamilyWithItsCriteriaAndEvidence() {
+        Family f = new Family();
+        f.pushAll();
+        JsonNode view = family("data1", f.familyId(), "identification");
+
+        JsonNode members = view.get("members");
+        assertThat(texts(members, "givenName")).containsExactlyInAnyOrder("Kayleigh", "Jayden", "Darren");
+        JsonNode darren = members.findParents("givenName").stream().filter(m -> m.get("givenName").asText().equals("Darren"))
+                .findFirst().orElseThrow();
+        assertThat(darren.get("membership").asText()).as("named as father on the school return, lives elsewhere").isEqualTo("STATED");
+        JsonNode kayleigh = members.findParents("givenName").stream().filter(m -> m.get("givenName").asText().equals("Kayleigh"))
+                .findFirst().orElseThrow();
+        assertThat(texts(kayleigh.get("sources"), "partner")).containsExactlyInAnyOrder("police", "housing", "dwp");
+        assertThat(texts(kayleigh.get("sources"), "sourceRecordId")).contains("M-" + f.run);
+
+        assertThat(view.get("framework").asText()).isEqualTo("tf-2015");
+        List<String> met = new ArrayList<>();
+        view.get("criteria").forEach(c -> {
+            if (c.get("met").asBoolean()) {
+                met.add(c.get("id").asText());
+            }
+        });
+        assertThat(met).contains("crime-asb", "school-attendance", "worklessness-financial-exclusion");
+        assertThat(view.get("eligible").asBoolean()).isTrue();
+        JsonNode crime = view.get("criteria").findParents("id").stream().filter(c -> c.get("id").asText().equals("crime-asb"))
+                .findFirst().orElseThrow();
+        assertThat(texts(crime.get("evidence"), "sourceRecordId"))
+                .contains("INC-" + f.run + "-1|Kayleigh|" + f.surname + "|1989-04-12");
+        assertThat(crime.get("evidence").get(0).get("basis").size()).isPositive();
+    }
+
+    @Test
+    void whoElseIsWorkingWithTheFamilyListsEveryServiceWithContactDetails() {
+        Family f = new Family();
+        f.pushAll();
+        String id = f.familyId();
+        Api.Response r = api.get("data1", "/api/families/" + id + "/workers", "X-Purpose", "assessment");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(texts(r.json(), "professional")).contains("PC A Khan", "PC B Lee", "Mrs L Grant", "Marcus Bell");
+        JsonNode grant = r.json().findParents("professional").stream()
+                .filter(w -> w.get("professional").asText().equals("Mrs L Grant")).findFirst().orElseThrow();
+        assertThat(grant.get("partner").asText()).isEqualTo("school");
+        assertThat(grant.get("email").asText()).isEqualTo("l.grant@foleshillpark.example");
+        assertThat(grant.get("role").asText()).isEqualTo("Attendance officer");
+    }
+
+    @Test
+    void caseCoordinationCountsDwpDataButNeverShowsIt() {
+        Family f = new Family();
+        f.pushAll();
+        String id = f.familyId();
+        assertThat(api.post("data1", "/api/families/" + id + "/allocation", "{\"keyWorker\": \"kw1\"}").status()).isEqualTo(200);
+
+        Api.Response r = api.get("kw1", "/api/families/" + id, "X-Purpose", "case-coordination");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode work = r.json().get("criteria").findParents("id").stream()
+                .filter(c -> c.get("id").asText().equals("worklessness-financial-exclusion")).findFirst().orElseThrow();
+        assertThat(work.get("met").asBoolean()).as("the DWP match still counts").isTrue();
+        assertThat(r.body()).doesNotContain("M-" + f.run).doesNotContain(f.nino).doesNotContain("\"dwp\"")
+                .doesNotContain("NOT_WORKING");
+        // the same family read for identification by the data team shows the DWP source
+        assertThat(api.get("data1", "/api/families/" + id, "X-Purpose", "identification").body()).contains("M-" + f.run);
+    }
+
+    @Test
+    void aKeyWorkerIsRefusedAFamilyNotAllocatedToThemUnlessTheyJustifyIt() {
+        Family f = new Family();
+        f.pushAll();
+        String id = f.familyId();
+        api.post("data1", "/api/families/" + id + "/allocation", "{\"keyWorker\": \"kw1\"}");
+
+        Api.Response refused = api.get("kw2", "/api/families/" + id, "X-Purpose", "case-coordination");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("error").asText()).contains("X-Justification");
+        assertThat(api.get("kw2", "/api/families/" + id + "/workers", "X-Purpose", "case-coordination").status()).isEqualTo(403);
+        // a search without justification does not reveal another worker's family
+        assertThat(api.get("kw2", "/api/families/search?upn=" + f.upn, "X-Purpose", "case-coordination").json()
+                .get("items")).isEmpty();
+
+        String why = "Called by the school about Jayden " + f.run;
+        Api.Response glass = api.get("kw2", "/api/families/" + id, "X-Purpose", "case-coordination", "X-Justification", why);
+        assertThat(glass.status()).as(glass.body()).isEqualTo(200);
+        assertThat(glass.json().get("breakGlass").asBoolean()).isTrue();
+        Integer flagged = jdbc.queryForObject("""
+                select count(*) from audit_event where type = 'BREAK_GLASS' and actor = 'kw2' and flagged
+                   and reason = ? and purpose = 'case-coordination'""", Integer.class, why);
+        assertThat(flagged).isEqualTo(1);
+
+        Api.Response allocated = api.get("kw1", "/api/families/" + id, "X-Purpose", "case-coordination");
+        assertThat(allocated.status()).isEqualTo(200);
+        assertThat(allocated.json().get("breakGlass").asBoolean()).isFalse();
+    }
+
+    @Test
+    void everyReadStatesAnAllowedPurposeAndIsAudited() {
+        Family f = new Family();
+        f.pushAll();
+        String id = f.familyId();
+        Api.Response none = api.get("data1", "/api/families/" + id);
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.json().get("error").asText()).contains("X-Purpose");
+        assertThat(api.get("data1", "/api/families/" + id, "X-Purpose", "gossip").status()).isEqualTo(400);
+        assertThat(api.get("kw1", "/api/families/" + id, "X-Purpose", "identification").status())
+                .as("identification is not a key worker's purpose").isEqualTo(403);
+        assertThat(api.get("ig1", "/api/families/" + id, "X-Purpose", "assessment").status()).isEqualTo(403);
+        assertThat(api.get("data1", "/api/families/F999999999", "X-Purpose", "assessment").status()).isEqualTo(404);
+
+        family("data1", id, "outcome-evidence");
+        List<String> reads = jdbc.queryForList("""
+                select purpose from audit_event where type = 'READ' and actor = 'data1'
+                   and details->>'familyId' = ? order by id""", String.class, id);
+        assertThat(reads).contains("outcome-evidence");
+    }
+
+    @Test
+    void idsStayStableAsMoreDataArrives() {
+        Family f = new Family();
+        f.pushAll();
+        String id = f.familyId();
+        JsonNode before = family("data1", id, "identification").get("members");
+
+        // a new incident for the son, and the same files again: nothing moves
+        push("police", Feeds.POLICE_HEADER + "INC-" + f.run + "-3,2026-11-01T16:00:00+00:00,ASB,SUSPECT,Jayden," + f.surname
+                + ",2014-08-30,M," + f.street + ",,Coventry," + f.postcode + "," + f.uprn + ",,PC A Khan,Coventry North,024 7653 9000,a.khan@police.example\n");
+        f.pushAll();
+        assertThat(f.familyId()).isEqualTo(id);
+        JsonNode after = family("data1", id, "identification").get("members");
+        assertThat(texts(after, "personId")).containsExactlyInAnyOrderElementsOf(texts(before, "personId"));
+        JsonNode jayden = after.findParents("givenName").stream().filter(m -> m.get("givenName").asText().equals("Jayden"))
+                .findFirst().orElseThrow();
+        assertThat(texts(jayden.get("sources"), "sourceRecordId")).anyMatch(s -> s.startsWith("INC-" + f.run + "-3|"));
+        Integer events = jdbc.queryForObject("select count(*) from family_event where family_id = ? and kind = 'CREATED'",
+                Integer.class, id);
+        assertThat(events).isEqualTo(1);
+    }
+
+    @Test
+    void familiesAreListedByEligibility() {
+        Family f = new Family();
+        f.pushAll();
+        String id = f.familyId();
+        JsonNode eligible = api.get("data1", "/api/families?eligible=true&size=1000", "X-Purpose", "identification").json();
+        assertThat(eligible.get("total").asLong()).isPositive();
+        boolean listed = false;
+        for (int page = 0; page * 1000 < eligible.get("total").asLong() && !listed; page++) {
+            JsonNode items = api.get("data1", "/api/families?eligible=true&size=1000&page=" + page, "X-Purpose", "identification")
+                    .json().get("items");
+            listed = texts(items, "familyId").contains(id);
+            items.forEach(i -> assertThat(i.get("eligible").asBoolean()).isTrue());
+        }
+        assertThat(listed).isTrue();
+        // a key worker's list is their own caseload
+        api.post("data1", "/api/families/" + id + "/allocation", "{\"keyWorker\": \"kw2\"}");
+        JsonNode mine = api.get("kw2", "/api/families?size=1000", "X-Purpose", "case-coordination").json();
+        assertThat(texts(mine.get("items"), "familyId")).contains(id);
+        mine.get("items").forEach(i -> assertThat(i.get("keyWorker").asText()).isEqualTo("kw2"));
+    }
+}
