@@ -107,12 +107,17 @@ public final class IngestBenchmark {
                         received, jobs.size(), threads, ingestSeconds, received / ingestSeconds);
                 MeterRegistry meters = ctx.getBean(MeterRegistry.class);
                 StringBuilder stages = new StringBuilder("time per stage (summed over threads):");
-                for (String stage : List.of("parse", "validate", "gate", "stage")) {
+                for (String stage : List.of("parse", "validate", "gate", "stage", "link", "family")) {
                     double total = meters.find("familyhub.ingest.stage").tag("stage", stage).timers().stream()
                             .mapToDouble(t -> t.totalTime(TimeUnit.SECONDS)).sum();
                     stages.append(String.format(" %s %.1f s", stage, total));
                 }
                 System.out.println(stages);
+                System.out.println("(link and family run inside stage's transaction: stage includes them)");
+                HubQuality.Result q = HubQuality.measure(ctx.getBean(org.springframework.jdbc.core.JdbcTemplate.class),
+                        estate.groundTruth());
+                System.out.printf("linkage of %,d stored records against ground truth: persons %s%n", q.records(), q.persons());
+                System.out.printf("families: %s%n", q.families());
             }
             return 0;
         } catch (Exception e) {
