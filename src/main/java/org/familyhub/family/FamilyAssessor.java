@@ -7,10 +7,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.familyhub.family.StoredRecords.Stored;
 import org.familyhub.record.Involvement;
 import org.familyhub.record.PartnerRecord;
@@ -70,7 +73,10 @@ public class FamilyAssessor {
     }
 
     private Assembled assemble(String familyId, Map<String, String> basis) {
-        Map<String, List<Stored>> records = stored.of(basis.keySet());
+        return assemble(familyId, basis, stored.of(basis.keySet()));
+    }
+
+    private Assembled assemble(String familyId, Map<String, String> basis, Map<String, List<Stored>> records) {
         List<Member> members = new ArrayList<>();
         List<MemberRecords> forCriteria = new ArrayList<>();
         List<Worker> workers = new ArrayList<>();
@@ -124,20 +130,51 @@ public class FamilyAssessor {
 
     /** Reassess families after their members or records changed; tell listeners of those whose view changed. */
     public void reassess(Collection<String> familyIds) {
-        for (String id : familyIds) {
-            Map<String, Object> row = jdbc.queryForMap("select eligible, view_hash from family where family_id = ?", id);
-            Assembled a = assemble(id);
+        reassess(familyIds, Map.of());
+    }
+
+    /**
+     * As {@link #reassess(Collection)}, in bulk: one read of the families' members, one of the records not already
+     * in {@code known} (person → records, e.g. just read by the family builder), one batch of updates.
+     */
+    public void reassess(Collection<String> familyIds, Map<String, List<Stored>> known) {
+        if (familyIds.isEmpty()) {
+            return;
+        }
+        Map<String, Map<String, String>> basis = new LinkedHashMap<>();
+        Map<String, Object[]> before = new HashMap<>();
+        familyIds.forEach(id -> basis.put(id, new LinkedHashMap<>()));
+        jdbc.query("""
+                select f.family_id, f.eligible, f.view_hash, m.person_id, m.basis from family f
+                  left join family_member m using (family_id)
+                 where f.family_id = any(?) order by f.family_id, m.basis, m.person_id""",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", familyIds.toArray())),
+                rs -> {
+                    String id = rs.getString(1);
+                    before.put(id, new Object[] {rs.getBoolean(2), rs.getString(3)});
+                    if (rs.getString(4) != null) {
+                        basis.get(id).put(rs.getString(4), rs.getString(5));
+                    }
+                });
+        Set<String> missing = new HashSet<>();
+        basis.values().forEach(m -> m.keySet().stream().filter(p -> !known.containsKey(p)).forEach(missing::add));
+        Map<String, List<Stored>> records = new HashMap<>(known);
+        records.putAll(stored.of(missing));
+        List<Object[]> updates = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> e : basis.entrySet()) {
+            String id = e.getKey();
+            Assembled a = assemble(id, e.getValue(), records);
             String hash = viewHash(a);
-            jdbc.update("""
-                    update family set framework = ?, eligible = ?, criteria_met = ?::text[], assessed_on = ?,
-                           view_hash = ?, updated_at = now() where family_id = ?""",
-                    framework.id(), a.assessment().eligible(), "{" + String.join(",", a.assessment().criteriaMet()) + "}",
-                    a.assessment().evaluatedOn(), hash, id);
-            if (!hash.equals(row.get("view_hash"))) {
-                boolean wasEligible = Boolean.TRUE.equals(row.get("eligible"));
-                listeners.forEach(l -> l.changed(a, wasEligible, hash));
+            updates.add(new Object[] {framework.id(), a.assessment().eligible(),
+                    "{" + String.join(",", a.assessment().criteriaMet()) + "}", a.assessment().evaluatedOn(), hash, id});
+            Object[] was = before.get(id);
+            if (was != null && !hash.equals(was[1])) {
+                listeners.forEach(l -> l.changed(a, Boolean.TRUE.equals(was[0]), hash));
             }
         }
+        jdbc.batchUpdate("""
+                update family set framework = ?, eligible = ?, criteria_met = ?::text[], assessed_on = ?,
+                       view_hash = ?, updated_at = now() where family_id = ?""", updates);
     }
 
     /** What a case system is told: members, criteria met with their evidence, workers. Eligibility follows from it. */

@@ -50,6 +50,7 @@ public class FamilyBuilder {
         if (touched.isEmpty()) {
             return Set.of();
         }
+        List<Object[]> events = new ArrayList<>();
         Map<String, List<Stored>> records = stored.of(touched);
         updateHomes(records);
         recordStatedParents(records);
@@ -63,11 +64,15 @@ public class FamilyBuilder {
                    and f.dissolved_at is null""", people));
         people.addAll(strings("select person_id from person where home_key = any(?) and merged_into is null", homes));
         Set<String> old = new TreeSet<>(strings("""
-                select distinct f.family_id from family f join family_member m using (family_id)
-                 where f.dissolved_at is null and (f.household_key = any(?) or (m.person_id = any(?) and m.basis = 'HOUSEHOLD'))""",
+                select family_id from family where dissolved_at is null and household_key = any(?)
+                union
+                select m.family_id from family_member m join family f using (family_id)
+                 where f.dissolved_at is null and m.person_id = any(?) and m.basis = 'HOUSEHOLD'""",
                 homes, people));
         Map<String, String> homeOf = homesOf(people);
-        Map<String, List<Stored>> peopleRecords = stored.of(people);
+        Map<String, List<Stored>> peopleRecords = new HashMap<>(records);
+        peopleRecords.putAll(stored.of(people.stream().filter(p -> !records.containsKey(p)).toList()));
+        Map<String, List<Candidate>> namesakes = namesakes(peopleRecords);
 
         // households: persons at one home; a person placed nowhere is a household of one
         Map<String, Group> groups = new TreeMap<>();
@@ -83,7 +88,7 @@ public class FamilyBuilder {
                 select person_id from family_member where basis = 'STATED' and person_id = any(?)
                    and not (family_id = any(?))""", people, old));
         for (String child : people) {
-            for (String parent : parentsOf(child, peopleRecords.getOrDefault(child, List.of()), groupOf.get(child))) {
+            for (String parent : parentsOf(peopleRecords.getOrDefault(child, List.of()), groupOf.get(child), namesakes)) {
                 Group g = groupOf.get(child);
                 if (!g.household.contains(parent)) {
                     g.stated.add(parent);
@@ -115,16 +120,21 @@ public class FamilyBuilder {
                 taken.add(g.id);
             }
         }
+        long fresh = ordered.stream().filter(g -> g.id == null).count();
+        java.util.Iterator<String> newIds = fresh == 0 ? java.util.Collections.emptyIterator() : jdbc.queryForList(
+                "select 'F' || lpad(nextval('family_seq')::text, 9, '0') from generate_series(1, ?)", String.class, fresh).iterator();
+        List<Object[]> created = new ArrayList<>();
         for (Group g : ordered) {
             if (g.id == null) {
-                g.id = jdbc.queryForObject("select 'F' || lpad(nextval('family_seq')::text, 9, '0')", String.class);
-                jdbc.update("insert into family (family_id, household_key) values (?, ?)", g.id, g.home);
-                event(g.id, "CREATED", null, null);
+                g.id = newIds.next();
+                created.add(new Object[] {g.id, g.home});
+                event(events, g.id, "CREATED", null, null);
                 // a new family made of members of an old one that goes on: a split
                 g.household.stream().map(oldHousehold::get).filter(f -> f != null && taken.contains(f)).distinct()
-                        .forEach(f -> event(g.id, "SPLIT_FROM", null, f));
+                        .forEach(f -> event(events, g.id, "SPLIT_FROM", null, f));
             }
         }
+        jdbc.batchUpdate("insert into family (family_id, household_key) values (?, ?)", created);
         Map<String, String> newFamilyOf = new HashMap<>();
         ordered.forEach(g -> g.household.forEach(p -> newFamilyOf.put(p, g.id)));
         for (String f : old) {
@@ -143,47 +153,52 @@ public class FamilyBuilder {
                 jdbc.update("delete from family_member where family_id = ?", f);
                 jdbc.update("delete from family_allocation where family_id = ?", f);
                 if (into != null) {
-                    event(f, "MERGED_INTO", null, into);
-                    event(into, "ABSORBED", null, f);
+                    event(events, f, "MERGED_INTO", null, into);
+                    event(events, into, "ABSORBED", null, f);
                 } else {
-                    event(f, "DISSOLVED", null, null);
+                    event(events, f, "DISSOLVED", null, null);
                 }
             }
         }
         Set<String> reassess = new TreeSet<>();
+        Map<String, Map<String, String>> membership = basisOf(ordered.stream().map(g -> g.id).toList());
+        List<Object[]> joined = new ArrayList<>();
+        List<String> rewritten = new ArrayList<>();
+        List<Object[]> counts = new ArrayList<>();
         for (Group g : ordered) {
             Map<String, String> now = new LinkedHashMap<>();
             g.household.forEach(p -> now.put(p, HOUSEHOLD));
             g.stated.forEach(p -> now.putIfAbsent(p, STATED));
-            Map<String, String> was = basisOf(g.id);
+            Map<String, String> was = membership.getOrDefault(g.id, Map.of());
             for (String p : was.keySet()) {
                 if (!now.containsKey(p)) {
-                    event(g.id, "MEMBER_LEFT", p, null);
+                    event(events, g.id, "MEMBER_LEFT", p, null);
                 }
             }
             for (Map.Entry<String, String> e : now.entrySet()) {
                 if (!was.containsKey(e.getKey())) {
-                    event(g.id, "MEMBER_JOINED", e.getKey(), null);
+                    event(events, g.id, "MEMBER_JOINED", e.getKey(), null);
                 }
             }
             if (!was.equals(now)) {
-                jdbc.update("delete from family_member where family_id = ?", g.id);
-                jdbc.batchUpdate("insert into family_member (family_id, person_id, basis) values (?, ?, ?)",
-                        new ArrayList<>(now.entrySet()), 500, (ps, e) -> {
-                            ps.setString(1, g.id);
-                            ps.setString(2, e.getKey());
-                            ps.setString(3, e.getValue());
-                        });
+                rewritten.add(g.id);
+                now.forEach((person, basis) -> joined.add(new Object[] {g.id, person, basis}));
             }
-            jdbc.update("update family set household_key = ?, members = ?, updated_at = now() where family_id = ?",
-                    g.home, now.size(), g.id);
+            counts.add(new Object[] {g.home, now.size(), g.id});
             reassess.add(g.id);
         }
+        if (!rewritten.isEmpty()) {
+            jdbc.update("delete from family_member where family_id = any(?)",
+                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", rewritten.toArray())));
+            jdbc.batchUpdate("insert into family_member (family_id, person_id, basis) values (?, ?, ?)", joined);
+        }
+        jdbc.batchUpdate("update family set household_key = ?, members = ?, updated_at = now() where family_id = ?", counts);
+        jdbc.batchUpdate("insert into family_event (family_id, kind, person_id, other_family) values (?, ?, ?, ?)", events);
         // families elsewhere where a touched person is a stated member: their records count there too
         reassess.addAll(strings("""
                 select distinct m.family_id from family_member m join family f using (family_id)
                  where m.person_id = any(?) and f.dissolved_at is null""", touched));
-        assessor.reassess(reassess);
+        assessor.reassess(reassess, peopleRecords);
         return reassess;
     }
 
@@ -279,11 +294,32 @@ public class FamilyBuilder {
         return out;
     }
 
+    /** A person a school return may name as a parent: linked under that family name. */
+    private record Candidate(String personId, String given, LocalDate dateOfBirth) {
+    }
+
+    /** Persons under every family name the children's records give for a parent, in one query. */
+    private Map<String, List<Candidate>> namesakes(Map<String, List<Stored>> records) {
+        Set<String> names = new HashSet<>();
+        records.values().forEach(list -> list.forEach(s -> parents(s.record()).forEach(p -> names.add(p.family))));
+        Map<String, List<Candidate>> out = new HashMap<>();
+        if (names.isEmpty()) {
+            return out;
+        }
+        jdbc.query("select distinct family_norm, person_id, given_norm, date_of_birth from person_link where family_norm = any(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", names.toArray())),
+                rs -> {
+                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new Candidate(rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)));
+                });
+        return out;
+    }
+
     /**
      * The persons a child's records name as parents: a namesake in the child's household if there is one (nothing
-     * to add), else the one adult of that name at least twelve years older than the child; none when ambiguous.
+     * to add), else the one person of that name at least twelve years older than the child; none when ambiguous.
      */
-    private List<String> parentsOf(String child, List<Stored> records, Group household) {
+    private static List<String> parentsOf(List<Stored> records, Group household, Map<String, List<Candidate>> namesakes) {
         Set<ParentMention> mentions = new LinkedHashSet<>();
         LocalDate childDob = null;
         for (Stored s : records) {
@@ -299,14 +335,12 @@ public class FamilyBuilder {
         List<String> found = new ArrayList<>();
         for (ParentMention m : mentions) {
             Set<String> candidates = new TreeSet<>();
-            jdbc.query("select person_id, given_norm, date_of_birth from person_link where family_norm = ?",
-                    rs -> {
-                        LocalDate dob = rs.getObject(3, LocalDate.class);
-                        if (HouseholdKeys.sameGiven(m.given, rs.getString(2))
-                                && (dob == null || latestParentDob == null || !dob.isAfter(latestParentDob))) {
-                            candidates.add(rs.getString(1));
-                        }
-                    }, m.family);
+            for (Candidate c : namesakes.getOrDefault(m.family, List.of())) {
+                if (HouseholdKeys.sameGiven(m.given, c.given())
+                        && (c.dateOfBirth() == null || latestParentDob == null || !c.dateOfBirth().isAfter(latestParentDob))) {
+                    candidates.add(c.personId());
+                }
+            }
             if (candidates.stream().anyMatch(household.household::contains)) {
                 continue;
             }
@@ -340,12 +374,13 @@ public class FamilyBuilder {
         return out;
     }
 
-    private Map<String, String> basisOf(String family) {
-        Map<String, String> out = new LinkedHashMap<>();
-        jdbc.query("select person_id, basis from family_member where family_id = ? order by person_id",
+    private Map<String, Map<String, String>> basisOf(List<String> families) {
+        Map<String, Map<String, String>> out = new HashMap<>();
+        jdbc.query("select family_id, person_id, basis from family_member where family_id = any(?) order by person_id",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", families.toArray())),
                 rs -> {
-                    out.put(rs.getString(1), rs.getString(2));
-                }, family);
+                    out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+                });
         return out;
     }
 
@@ -357,8 +392,7 @@ public class FamilyBuilder {
         }, (rs, i) -> rs.getString(1));
     }
 
-    private void event(String family, String kind, String person, String other) {
-        jdbc.update("insert into family_event (family_id, kind, person_id, other_family) values (?, ?, ?, ?)",
-                family, kind, person, other);
+    private static void event(List<Object[]> events, String family, String kind, String person, String other) {
+        events.add(new Object[] {family, kind, person, other});
     }
 }
