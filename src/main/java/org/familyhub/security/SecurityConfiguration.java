@@ -42,6 +42,8 @@ public class SecurityConfiguration {
                                 "/api/consents/**").hasRole(IG)
                         .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/verify").hasAnyRole(IG, "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/people/*/access-report").hasRole(IG)
+                        .requestMatchers(HttpMethod.GET, "/api/outbound/status", "/api/outbound/dead-letters").hasRole(DATA_TEAM)
+                        .requestMatchers(HttpMethod.POST, "/api/outbound/dead-letters/*/replay").hasRole(DATA_TEAM)
                         .anyRequest().denyAll());
         return http.build();
     }
