@@ -1,5 +1,7 @@
 package org.familyhub.outbound;
 
+import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.handler.MessageContext;
 import jakarta.xml.ws.soap.SOAPFaultException;
 import java.net.ConnectException;
 import java.net.SocketException;
@@ -9,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.cxf.Bus;
+import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.bus.CXFBusFactory;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
@@ -34,7 +37,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class EarlyHelpClient implements DisposableBean {
 
-    private final Bus bus = new CXFBusFactory().createBus(); // a plain bus of our own: no Spring XML, no servlet
+    private final Bus bus = plainBus();
     private final Map<String, EarlyHelpNotifyPort> ports = new ConcurrentHashMap<>();
     private final Duration connectTimeout;
     private final Duration receiveTimeout;
@@ -72,12 +75,12 @@ public class EarlyHelpClient implements DisposableBean {
             return info == null ? new Result.Rejected("UNKNOWN", f.getMessage())
                     : new Result.Rejected(info.getCode(), info.getMessage());
         } catch (RuntimeException e) { // WebServiceException, SOAPFaultException, CXF Fault: transport or server trouble
-            return failed(e);
+            return failed(e, responseCode(url));
         }
     }
 
     /** A short, data-free summary (timeout, HTTP 503, ...) and the full chain of messages for the data team. */
-    static Result.Failed failed(Throwable e) {
+    static Result.Failed failed(Throwable e, Integer status) {
         String summary = null;
         StringBuilder detail = new StringBuilder();
         for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
@@ -92,10 +95,11 @@ public class EarlyHelpClient implements DisposableBean {
                 summary = summary(t);
             }
         }
-        if (summary == null) {
-            summary = e instanceof SOAPFaultException ? "SOAP fault" : e.getClass().getSimpleName();
+        if (summary == null || (!summary.equals("SOAP fault") && status != null && status >= 300)) {
+            // A SOAP fault comes with a 500 by the protocol; otherwise the status says more than the parse error
+            summary = status != null && status >= 300 ? "HTTP " + status : e.getClass().getSimpleName();
         }
-        String d = detail.toString();
+        String d = (status != null ? "HTTP " + status + ": " : "") + detail;
         return new Result.Failed(summary, d.length() > 2000 ? d.substring(0, 2000) + "…" : d);
     }
 
@@ -112,10 +116,27 @@ public class EarlyHelpClient implements DisposableBean {
         if (t instanceof SocketException) {
             return "connection reset";
         }
-        if (t instanceof SOAPFaultException) {
+        if (t instanceof SOAPFaultException || t instanceof SoapFault) {
             return "SOAP fault";
         }
         return null;
+    }
+
+    /** The HTTP status of this thread's last call through the port, when an answer came at all. */
+    private Integer responseCode(String url) {
+        Object code = ((BindingProvider) port(url)).getResponseContext().get(MessageContext.HTTP_RESPONSE_CODE);
+        return code instanceof Integer i ? i : null;
+    }
+
+    /**
+     * A bus of our own (no Spring XML, no servlet) whose HTTP conduit is HttpURLConnection: plain HTTP/1.1, where
+     * CXF's default java.net.http conduit offers an h2c upgrade on every first call, which a SOAP gateway need not
+     * understand.
+     */
+    private static Bus plainBus() {
+        Bus b = new CXFBusFactory().createBus();
+        b.setProperty("force.urlconnection.http.conduit", Boolean.TRUE);
+        return b;
     }
 
     private EarlyHelpNotifyPort port(String url) {
