@@ -18,6 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * or DEAD) written and audited before that transaction commits: replicas never claim the same message, and a crash
  * mid-send leaves it PENDING to be sent again with the same notification id, which the case system ignores if it
  * already has it. The row lock is held for one call at most (connect + receive timeout).
+ * <p>
+ * The call is a plain CXF JAX-WS proxy ({@link EarlyHelpClient}) rather than Camel's {@code cxf:} producer: the claim,
+ * the call and the outcome must share one database transaction and the outcome depends on the exact failure
+ * (rejection fault, HTTP status, timeout); here that is one method, where a route would spread it over a transacted
+ * policy, exception clauses and headers. Camel still owns the schedule (the connector's timer route).
  */
 @Component
 public class EarlyHelpSender implements OutboundSender {

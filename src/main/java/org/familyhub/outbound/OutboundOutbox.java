@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.familyhub.audit.AuditTrail;
@@ -156,12 +155,5 @@ public class OutboundOutbox {
     private static String instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant().toString();
-    }
-
-    /** For a status line: the single message of a notification id, if any. */
-    public Optional<Map<String, Object>> find(UUID notificationId) {
-        return jdbc.queryForList("""
-                select id, system, family_id, status, attempts, last_error, case_reference
-                  from outbound_message where notification_id = ?""", notificationId).stream().findFirst();
     }
 }

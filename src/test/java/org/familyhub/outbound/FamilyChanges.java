@@ -18,8 +18,12 @@ public final class FamilyChanges {
     }
 
     public static FamilyChange of(String familyId, String changeKey, FamilyChange.Reason reason) {
+        return of(familyId, changeKey, reason, "9434765919");
+    }
+
+    public static FamilyChange of(String familyId, String changeKey, FamilyChange.Reason reason, String motherNhs) {
         Map<String, String> mother = new LinkedHashMap<>();
-        mother.put("NHS", "9434765919");
+        mother.put("NHS", motherNhs);
         mother.put("NINO", NINO);
         mother.put("pnc", "2019/0123456A");
         mother.put("UPRN", "100023336956");
