@@ -46,6 +46,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/families/*/allocation").hasRole(DATA_TEAM)
                         .requestMatchers(HttpMethod.GET, "/api/families", "/api/families/**").hasAnyRole(KEY_WORKER, DATA_TEAM)
                         .requestMatchers("/api/linkage/**").hasRole(DATA_TEAM)
+                        .requestMatchers(HttpMethod.GET, "/api/outbound/status", "/api/outbound/dead-letters").hasRole(DATA_TEAM)
+                        .requestMatchers(HttpMethod.POST, "/api/outbound/dead-letters/*/replay").hasRole(DATA_TEAM)
                         .anyRequest().denyAll());
         return http.build();
     }

@@ -131,6 +131,10 @@ class HelmChartTest {
                 .containsExactly("familyhub-production");
         assertThat(stream(container.at("/env")).map(e -> e.get("name").asText()))
                 .contains("FAMILYHUB_CONNECTORS_HEALTH_BASE_URL", "FAMILYHUB_CONNECTORS_HEALTH_PERIOD");
+        assertThat(stream(container.at("/env"))
+                .filter(e -> e.get("name").asText().equals("FAMILYHUB_OUTBOUND_EARLYHELP_URL"))
+                .map(e -> e.get("value").asText()))
+                .containsExactly("https://earlyhelp.council.example.gov.uk/ws/notify");
 
         assertThat(single(docs, "Ingress").at("/spec/rules/0/host").asText()).isEqualTo("familyhub.example.gov.uk");
         JsonNode serviceMonitor = single(docs, "ServiceMonitor");
