@@ -169,7 +169,7 @@ public class FamilyAssessor {
                     "{" + String.join(",", a.assessment().criteriaMet()) + "}", a.assessment().evaluatedOn(), hash, id});
             Object[] was = before.get(id);
             if (was != null && !hash.equals(was[1])) {
-                listeners.forEach(l -> l.changed(a, Boolean.TRUE.equals(was[0]), hash));
+                listeners.forEach(l -> l.changed(a, Boolean.TRUE.equals(was[0]), (String) was[1], hash));
             }
         }
         jdbc.batchUpdate("""

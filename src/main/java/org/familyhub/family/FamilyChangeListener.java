@@ -9,7 +9,8 @@ public interface FamilyChangeListener {
     /**
      * @param family      the family as it now is
      * @param wasEligible eligibility before the change (false for a new family)
-     * @param viewHash    identifies this state of the view: the same change retried gives the same hash
+     * @param previousHash the view's hash before the change (null for a new family)
+     * @param viewHash    identifies this state of the view
      */
-    void changed(FamilyAssessor.Assembled family, boolean wasEligible, String viewHash);
+    void changed(FamilyAssessor.Assembled family, boolean wasEligible, String previousHash, String viewHash);
 }

@@ -299,4 +299,29 @@ class FamilyViewIT {
         assertThat(texts(mine.get("items"), "familyId")).contains(id);
         mine.get("items").forEach(i -> assertThat(i.get("keyWorker").asText()).isEqualTo("kw2"));
     }
+
+    @Test
+    void theCaseSystemHearsOncePerChangeAndNeverOfDwpDetail() {
+        Family f = new Family();
+        f.pushAll();
+        String id = f.familyId();
+        List<java.util.Map<String, Object>> messages = jdbc.queryForList(
+                "select reason, payload::text as payload from outbound_message where family_id = ? order by id", id);
+        // eligible once crime and attendance are both in; each later batch that changes the view is one more message
+        assertThat(messages.get(0).get("reason")).isEqualTo("NEWLY_ELIGIBLE");
+        assertThat(messages.subList(1, messages.size())).allMatch(m -> m.get("reason").equals("CHANGED"));
+        for (java.util.Map<String, Object> m : messages) {
+            assertThat((String) m.get("payload")).contains(f.upn).doesNotContain(f.nino).doesNotContain("M-" + f.run)
+                    .doesNotContain("NOT_WORKING");
+        }
+        int sent = messages.size();
+
+        f.pushAll(); // the same files again: nothing changed, nothing sent
+        assertThat(jdbc.queryForObject("select count(*) from outbound_message where family_id = ?", Integer.class, id)).isEqualTo(sent);
+
+        push("police", Feeds.POLICE_HEADER + "INC-" + f.run + "-9,2026-11-02T16:00:00+00:00,ASB,VICTIM,Jayden," + f.surname
+                + ",2014-08-30,M," + f.street + ",,Coventry," + f.postcode + "," + f.uprn + ",,PC C Dunn,Coventry East,024 7653 9002,c.dunn@police.example\n");
+        List<String> reasons = jdbc.queryForList("select reason from outbound_message where family_id = ? order by id", String.class, id);
+        assertThat(reasons).hasSize(sent + 1).last().isEqualTo("CHANGED");
+    }
 }
