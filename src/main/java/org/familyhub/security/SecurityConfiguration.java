@@ -42,10 +42,19 @@ public class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<OidcSignIn> oidc) throws Exception {
         OidcSignIn signIn = oidc.getIfAvailable();
-        AuthenticationEntryPoint unauthorized = (req, res, e) ->
-                error(json, res, HttpServletResponse.SC_UNAUTHORIZED, "authentication required");
         AccessDeniedHandler forbidden = (req, res, e) ->
                 error(json, res, HttpServletResponse.SC_FORBIDDEN, "not allowed: " + e.getMessage());
+        AuthenticationEntryPoint unauthorized;
+        if (signIn == null) {
+            unauthorized = (req, res, e) -> error(json, res, HttpServletResponse.SC_UNAUTHORIZED, "authentication required");
+        } else {
+            BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint(); // WWW-Authenticate
+            unauthorized = (req, res, e) -> {
+                bearer.commence(req, res, e);
+                error(json, res, HttpServletResponse.SC_UNAUTHORIZED, req.getHeader("Authorization") == null
+                        ? "authentication required" : "invalid bearer token: " + e.getMessage());
+            };
+        }
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable()) // stateless API with credentials on every call: no session cookie to forge
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -54,14 +63,9 @@ public class SecurityConfiguration {
         if (signIn == null) {
             http.httpBasic(b -> b.authenticationEntryPoint(unauthorized));
         } else {
-            BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint(); // WWW-Authenticate
             http.oauth2ResourceServer(o -> o
                     .jwt(j -> j.decoder(signIn.decoder()).jwtAuthenticationConverter(signIn.roles()))
-                    .authenticationEntryPoint((req, res, e) -> {
-                        bearer.commence(req, res, e);
-                        error(json, res, HttpServletResponse.SC_UNAUTHORIZED, req.getHeader("Authorization") == null
-                                ? "authentication required" : "invalid bearer token: " + e.getMessage());
-                    })
+                    .authenticationEntryPoint(unauthorized)
                     .accessDeniedHandler(forbidden));
         }
         return http.build();

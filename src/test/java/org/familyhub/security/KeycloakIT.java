@@ -260,6 +260,7 @@ class KeycloakIT {
     void withoutATokenOrWithADemoUserTheApiSaysWhoAreYou() {
         Response none = send(HttpRequest.newBuilder(URI.create(hub() + "/api/agreements")).GET());
         assertThat(none.status()).isEqualTo(401);
+        assertThat(none.header("WWW-Authenticate")).isEqualTo("Bearer");
         assertThat(none.json().get("error").asText()).isEqualTo("authentication required");
         Response basic = send(HttpRequest.newBuilder(URI.create(hub() + "/api/agreements"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("ig1:ig1".getBytes())).GET());
