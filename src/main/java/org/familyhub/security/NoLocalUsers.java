@@ -11,7 +11,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 public class NoLocalUsers {
 
     @Bean
-    InMemoryUserDetailsManager noLocalUsers() {
+    InMemoryUserDetailsManager noLocalUserDetails() { // not "noLocalUsers": that is this class's own bean name
         return new InMemoryUserDetailsManager();
     }
 }

@@ -3,17 +3,32 @@ package org.familyhub.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.util.HtmlUtils;
 
-/** Every {@code /api} call is authenticated; URL rules give each role of DESIGN §9 its calls, controllers scope partners. */
+/**
+ * Who may do what: the URL rules of {@link #apiRules} give each role of DESIGN §9 its calls (controllers scope
+ * partners), whoever vouches for the caller. That is the demo users with HTTP Basic in the embedded default, or, when
+ * a Keycloak is configured ({@link OidcSecurityConfiguration}), only bearer tokens from it. The browser (every other
+ * path) signs in with a form for the demo users, or with Keycloak's authorization-code flow.
+ */
 @Configuration
 @EnableWebSecurity
 public class SecurityConfiguration {
@@ -21,42 +36,95 @@ public class SecurityConfiguration {
     private static final String IG = Role.IG_OFFICER.name();
     private static final String PARTNER_IT = Role.PARTNER_IT.name();
     private static final String DATA_TEAM = Role.DATA_TEAM.name();
+    private static final String AUDITOR = Role.AUDITOR.name();
     private static final String KEY_WORKER = Role.KEY_WORKER.name();
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<OidcSignIn> oidc) throws Exception {
+        OidcSignIn signIn = oidc.getIfAvailable();
+        AccessDeniedHandler forbidden = (req, res, e) ->
+                error(json, res, HttpServletResponse.SC_FORBIDDEN, "not allowed: " + e.getMessage());
+        AuthenticationEntryPoint unauthorized;
+        if (signIn == null) {
+            unauthorized = (req, res, e) -> error(json, res, HttpServletResponse.SC_UNAUTHORIZED, "authentication required");
+        } else {
+            BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint(); // WWW-Authenticate
+            unauthorized = (req, res, e) -> {
+                bearer.commence(req, res, e);
+                error(json, res, HttpServletResponse.SC_UNAUTHORIZED, req.getHeader("Authorization") == null
+                        ? "authentication required" : "invalid bearer token: " + e.getMessage());
+            };
+        }
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable()) // stateless API with credentials on every call: no session cookie to forge
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
-                        error(json, res, HttpServletResponse.SC_UNAUTHORIZED, "authentication required")))
-                .exceptionHandling(x -> x
-                        .authenticationEntryPoint((req, res, e) ->
-                                error(json, res, HttpServletResponse.SC_UNAUTHORIZED, "authentication required"))
-                        .accessDeniedHandler((req, res, e) ->
-                                error(json, res, HttpServletResponse.SC_FORBIDDEN, "not allowed: " + e.getMessage())))
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.POST, "/api/feeds/*").hasRole(PARTNER_IT)
-                        .requestMatchers(HttpMethod.GET, "/api/feeds/**", "/api/quarantine").hasAnyRole(PARTNER_IT, IG)
-                        .requestMatchers(HttpMethod.GET, "/api/connectors").hasAnyRole(PARTNER_IT, IG, DATA_TEAM)
-                        .requestMatchers("/api/gateways", "/api/agreements", "/api/agreements/**", "/api/consents",
-                                "/api/consents/**").hasRole(IG)
-                        .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/verify").hasAnyRole(IG, "AUDITOR")
-                        .requestMatchers(HttpMethod.GET, "/api/people/*/access-report").hasRole(IG)
-                        .requestMatchers(HttpMethod.POST, "/api/families/*/allocation").hasRole(DATA_TEAM)
-                        .requestMatchers(HttpMethod.GET, "/api/families", "/api/families/**").hasAnyRole(KEY_WORKER, DATA_TEAM)
-                        .requestMatchers("/api/linkage/**").hasRole(DATA_TEAM)
-                        .requestMatchers(HttpMethod.GET, "/api/outbound/status", "/api/outbound/dead-letters").hasRole(DATA_TEAM)
-                        .requestMatchers(HttpMethod.POST, "/api/outbound/dead-letters/*/replay").hasRole(DATA_TEAM)
-                        .anyRequest().denyAll());
+                .exceptionHandling(x -> x.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .authorizeHttpRequests(SecurityConfiguration::apiRules);
+        if (signIn == null) {
+            http.httpBasic(b -> b.authenticationEntryPoint(unauthorized));
+        } else {
+            http.oauth2ResourceServer(o -> o
+                    .jwt(j -> j.decoder(signIn.decoder()).jwtAuthenticationConverter(signIn.roles()))
+                    .authenticationEntryPoint(unauthorized)
+                    .accessDeniedHandler(forbidden));
+        }
         return http.build();
     }
 
+    /** The one table of who may call what (DESIGN §9); anything not listed is refused. */
+    static void apiRules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
+        a.requestMatchers(HttpMethod.POST, "/api/feeds/*").hasRole(PARTNER_IT)
+                .requestMatchers(HttpMethod.GET, "/api/feeds/**", "/api/quarantine").hasAnyRole(PARTNER_IT, IG)
+                .requestMatchers(HttpMethod.GET, "/api/connectors").hasAnyRole(PARTNER_IT, IG, DATA_TEAM)
+                .requestMatchers("/api/gateways", "/api/agreements", "/api/agreements/**", "/api/consents",
+                        "/api/consents/**").hasRole(IG)
+                .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/verify").hasAnyRole(IG, AUDITOR)
+                .requestMatchers(HttpMethod.GET, "/api/people/*/access-report").hasRole(IG)
+                .requestMatchers(HttpMethod.POST, "/api/families/*/allocation").hasRole(DATA_TEAM)
+                .requestMatchers(HttpMethod.GET, "/api/families", "/api/families/**").hasAnyRole(KEY_WORKER, DATA_TEAM)
+                .requestMatchers("/api/linkage/**").hasRole(DATA_TEAM)
+                .requestMatchers(HttpMethod.GET, "/api/outbound/status", "/api/outbound/dead-letters").hasRole(DATA_TEAM)
+                .requestMatchers(HttpMethod.POST, "/api/outbound/dead-letters/*/replay").hasRole(DATA_TEAM)
+                .anyRequest().denyAll();
+    }
+
     @Bean
+    @Order(2)
     SecurityFilterChain operations(HttpSecurity http) throws Exception {
         http.securityMatcher("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         return http.build();
+    }
+
+    /** Pages for people (the UI): a session cookie, CSRF-protected forms, sign-in and sign-out. */
+    @Bean
+    @Order(3)
+    SecurityFilterChain browser(HttpSecurity http, ObjectProvider<OidcSignIn> oidc) throws Exception {
+        OidcSignIn signIn = oidc.getIfAvailable();
+        http.authorizeHttpRequests(a -> a.requestMatchers("/error").permitAll().anyRequest().authenticated());
+        if (signIn == null) {
+            http.formLogin(Customizer.withDefaults()).logout(Customizer.withDefaults());
+        } else {
+            http.oauth2Login(o -> o
+                            .loginPage(signIn.loginPath()) // straight to Keycloak: it is the only way in
+                            .clientRegistrationRepository(signIn.clients())
+                            // the tokens live in the user's session and go with it, not in a map of every user
+                            .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                            .userInfoEndpoint(u -> u.oidcUserService(signIn.userService()))
+                            // a page, not the login path again: a refused sign-in must not loop through Keycloak
+                            .failureHandler((req, res, e) -> signInFailed(res, e.getMessage())))
+                    .logout(l -> l.logoutSuccessHandler(signIn.logoutSuccessHandler()));
+        }
+        return http.build();
+    }
+
+    private static void signInFailed(HttpServletResponse res, String reason) throws IOException {
+        res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        res.setContentType(MediaType.TEXT_HTML_VALUE);
+        res.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        res.getWriter().write("<!doctype html><title>familyhub: sign-in failed</title><h1>Sign-in failed</h1><p>"
+                + HtmlUtils.htmlEscape(reason == null ? "" : reason) + "</p><p><a href=\"/\">Try again</a></p>");
     }
 
     static void error(ObjectMapper json, HttpServletResponse res, int status, String message) throws IOException {
