@@ -324,4 +324,70 @@ class FamilyViewIT {
         List<String> reasons = jdbc.queryForList("select reason from outbound_message where family_id = ? order by id", String.class, id);
         assertThat(reasons).hasSize(sent + 1).last().isEqualTo("CHANGED");
     }
+
+    @Test
+    void aSubjectAccessReportByPersonIdListsTheirRecordsAndWhoReadThem() {
+        Family f = new Family();
+        f.pushAll();
+        String id = f.familyId();
+        JsonNode kayleigh = family("data1", id, "assessment").get("members").findParents("givenName").stream()
+                .filter(m -> m.get("givenName").asText().equals("Kayleigh")).findFirst().orElseThrow();
+        String personId = kayleigh.get("personId").asText();
+
+        Api.Response r = api.get("ig1", "/api/people/" + personId + "/access-report");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(texts(r.json().get("records"), "partner")).contains("police", "housing", "dwp");
+        assertThat(texts(r.json().get("reads"), "who")).contains("data1");
+        assertThat(texts(r.json().get("reads"), "purpose")).contains("assessment");
+        assertThat(texts(r.json().get("decisions"), "partner")).as("what arrived about her, before she was linked")
+                .contains("police", "dwp");
+    }
+
+    @Test
+    void aMemberWhoMovesOutLeavesTheFamilyWithItsHistoryKeptButAParentStays() {
+        Family f = new Family();
+        f.pushAll();
+        String id = f.familyId();
+        // an adult lodger on the tenancy, then his own tenancy and joint tenancy elsewhere: the hub now places him there
+        push("housing", HOUSING_HEADER + "T-" + f.run + "," + f.uprn + "," + f.street + ",,Coventry," + f.postcode + ",Connor,"
+                + f.surname + ",1998-01-20,OTHER,0.00,0,N,Marcus Bell,024 7671 2000,marcus.bell@housing.example\n");
+        String connor = jdbc.queryForObject("select person_id from person_link where source_record_id = ?", String.class,
+                "T-" + f.run + "|Connor|" + f.surname + "|1998-01-20");
+        assertThat(jdbc.queryForList("select family_id from family_member where person_id = ?", String.class, connor))
+                .containsExactly(id);
+        String elsewhere = ",300000000001,4 Canal Basin,,Coventry,CV1 4LY,";
+        push("housing", HOUSING_HEADER + "T2-" + f.run + elsewhere + "Connor," + f.surname
+                + ",1998-01-20,TENANT,0.00,0,N,Jo Park,024 7671 2001,jo.park@housing.example\n"
+                + "T3-" + f.run + elsewhere + "Connor," + f.surname
+                + ",1998-01-20,JOINT_TENANT,0.00,0,N,Jo Park,024 7671 2001,jo.park@housing.example\n");
+        // no identifier on a tenancy: the same name and birth date at another address waits for a person to confirm
+        for (Long review : jdbc.queryForList("""
+                select review_id from linkage_review where decision is null and (left_key like ? or right_key like ?)""",
+                Long.class, "housing|T%-" + f.run + "|Connor|%", "housing|T%-" + f.run + "|Connor|%")) {
+            assertThat(api.post("data1", "/api/linkage/reviews/" + review, "{\"decision\": \"MATCH\"}").status()).isEqualTo(200);
+        }
+        assertThat(jdbc.queryForList("select distinct person_id from person_link where source_record_id like ?", String.class,
+                "T%-" + f.run + "|Connor|%")).containsExactly(connor);
+        assertThat(family("data1", id, "identification").get("familyId").asText()).as("the family keeps its id").isEqualTo(id);
+        assertThat(jdbc.queryForList("select kind from family_event where family_id = ? and person_id = ? order by event_id",
+                String.class, id, connor)).as("his leaving is on the record").containsExactly("MEMBER_JOINED", "MEMBER_LEFT");
+        String his = jdbc.queryForObject("select family_id from family_member where person_id = ?", String.class, connor);
+        assertThat(his).isNotEqualTo(id);
+        assertThat(jdbc.queryForList("select kind from family_event where family_id = ? order by event_id", String.class, his))
+                .contains("CREATED");
+
+        // Jayden's mother moves out the same way: named on his school return, she stays a member of his family
+        push("housing", HOUSING_HEADER + "T4-" + f.run + elsewhere.replace("300000000001", "300000000002").replace("4 Canal", "6 Canal")
+                + "Kayleigh," + f.surname + ",1989-04-12,TENANT,0.00,0,N,Jo Park,024 7671 2001,jo.park@housing.example\n"
+                + "T5-" + f.run + elsewhere.replace("300000000001", "300000000002").replace("4 Canal", "6 Canal")
+                + "Kayleigh," + f.surname + ",1989-04-12,JOINT_TENANT,0.00,0,N,Jo Park,024 7671 2001,jo.park@housing.example\n");
+        String kayleigh = jdbc.queryForObject("select person_id from person_link where source_record_id = ?", String.class, "M-" + f.run);
+        for (Long review : jdbc.queryForList("""
+                select review_id from linkage_review where decision is null and (left_key like ? or right_key like ?)""",
+                Long.class, "housing|T%-" + f.run + "|Kayleigh|%", "housing|T%-" + f.run + "|Kayleigh|%")) {
+            assertThat(api.post("data1", "/api/linkage/reviews/" + review, "{\"decision\": \"MATCH\"}").status()).isEqualTo(200);
+        }
+        assertThat(jdbc.queryForList("select family_id || ':' || basis from family_member where person_id = ?", String.class, kayleigh))
+                .containsExactly(id + ":STATED");
+    }
 }
