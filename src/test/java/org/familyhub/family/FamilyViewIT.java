@@ -154,7 +154,7 @@ class FamilyViewIT {
         assertThat(darren.get("membership").asText()).as("named as father on the school return, lives elsewhere").isEqualTo("STATED");
         JsonNode kayleigh = members.findParents("givenName").stream().filter(m -> m.get("givenName").asText().equals("Kayleigh"))
                 .findFirst().orElseThrow();
-        assertThat(texts(kayleigh.get("sources"), "partner")).containsExactlyInAnyOrder("police", "housing", "dwp");
+        assertThat(texts(kayleigh.get("sources"), "partner")).as(view.toPrettyString()).containsExactlyInAnyOrder("police", "housing", "dwp");
         assertThat(texts(kayleigh.get("sources"), "sourceRecordId")).contains("M-" + f.run);
 
         assertThat(view.get("framework").asText()).isEqualTo("tf-2015");
