@@ -5,12 +5,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What a framework's claim rules make of one family on one date: each route, claimable or not, and why. */
 public record ClaimDecision(String framework, LocalDate evaluatedOn, LocalDate attachedOn, List<RouteResult> routes) {
 
-    /** The purpose a claim's evidence pack is read for: a record's details go in only when it was kept for it. */
+    /** The purpose claims are made and read for. */
     public static final String PURPOSE = "claim";
+    /**
+     * A record's details go in a claim's evidence pack only when it was kept for one of these: evidencing outcomes is
+     * what a claim's pack does, and the statutory gateways grant {@code outcome-evidence} (only consent grants
+     * {@code claim} itself). DWP data, kept for identification only, never qualifies.
+     */
+    public static final Set<String> EVIDENCE_PURPOSES = Set.of("outcome-evidence", PURPOSE);
+
+    /** Whether a record kept for these purposes may be shown in a claim. */
+    public static boolean shownInClaims(Set<String> purposes) {
+        return purposes.stream().anyMatch(EVIDENCE_PURPOSES::contains);
+    }
 
     public ClaimDecision {
         routes = List.copyOf(routes);
@@ -39,8 +51,9 @@ public record ClaimDecision(String framework, LocalDate evaluatedOn, LocalDate a
 
         /**
          * The evidence pack of a claim on this route, as the claim purpose may see it: one item per measure. A record
-         * not kept for {@code claim} (DWP, kept for identification only; health, kept for care) still counts, but
-         * only as "criterion met": it is left out, and so are the measure's finding and dates, which it shaped.
+         * not kept for outcome evidence or claims ({@link #EVIDENCE_PURPOSES}; DWP, kept for identification only) still
+         * counts, but only as "criterion met": it is left out, and so are the measure's finding and dates, which it
+         * shaped.
          */
         public List<Map<String, Object>> evidencePack() {
             List<Map<String, Object>> pack = new ArrayList<>();
@@ -95,7 +108,8 @@ public record ClaimDecision(String framework, LocalDate evaluatedOn, LocalDate a
 
     /**
      * A record behind a measure. {@code role}: {@code ATTACHMENT} (it showed the problem when the family was attached)
-     * or {@code PROGRESS}. {@code forClaim}: kept for the claim purpose, so its details may go in a claim.
+     * or {@code PROGRESS}. {@code forClaim}: kept for a purpose that lets its details go in a claim
+     * ({@link #EVIDENCE_PURPOSES}).
      */
     public record ClaimRecord(String personId, String partner, String sourceRecordId, String category, LocalDate observedAt,
                               List<String> basis, String role, boolean forClaim) {

@@ -26,7 +26,7 @@ import org.familyhub.record.PartnerRecord;
  * Attachment is when the family was first found eligible under the framework, with the criteria met then (stored by
  * the assessor); progress is measured <em>after</em> it only, so a family is never claimable on the day it is found.
  * A record counts when kept for identification, assessment, outcome evidence or claims; its details go in a claim only
- * when kept for claims ({@link RouteResult#evidencePack()}). The problems at attachment are found again by assessing
+ * when kept for outcome evidence or claims ({@link RouteResult#evidencePack()}). The problems at attachment are found again by assessing
  * the family on its attachment date, for the evidence pack and to know which children a school measure is about.
  */
 public final class ClaimEvaluator {
@@ -407,7 +407,7 @@ public final class ClaimEvaluator {
                 .forEach(e -> {
                     EvidenceRecord r = cx.record(e.partner(), e.sourceRecordId());
                     out.add(new ClaimRecord(e.personId(), e.partner(), e.sourceRecordId(), e.category(), e.observedAt(),
-                            e.basis(), "ATTACHMENT", r != null && r.purposes().contains(ClaimDecision.PURPOSE)));
+                            e.basis(), "ATTACHMENT", r != null && ClaimDecision.shownInClaims(r.purposes())));
                 });
         return out;
     }
@@ -420,7 +420,7 @@ public final class ClaimEvaluator {
         PartnerRecord p = r.record();
         String category = p.categories() == null ? null : p.categories().stream().map(DataCategory::id).sorted().findFirst().orElse(null);
         return new ClaimRecord(personId, p.partner(), p.sourceRecordId(), category, p.observedAt(), r.basis(), role,
-                r.purposes().contains(ClaimDecision.PURPOSE));
+                ClaimDecision.shownInClaims(r.purposes()));
     }
 
     private static MeasureResult result(ClaimRules.Progress p, boolean met, String finding, LocalDate from, LocalDate to,

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.familyhub.family.ClaimDecision.MeasureResult;
 import org.familyhub.family.ClaimDecision.RouteResult;
 import org.familyhub.family.ClaimEvaluator.Attachment;
@@ -216,14 +217,22 @@ class ClaimEvaluatorTest {
     }
 
     @Test
-    void healthEvidenceNotKeptForClaimsIsWithheldToo() {
-        List<MemberRecords> f = family(member("mother", ADULT_DOB, police("ASB", "SUSPECT", LocalDate.of(2026, 1, 10)),
-                health("ADULT_MENTAL_HEALTH", LocalDate.of(2026, 1, 3))));
-        RouteResult r = tf2015(f, List.of("crime-asb", "health"), LocalDate.of(2026, 8, 1), "sustained-progress");
-        assertThat(r.claimable()).as(r.reason()).isTrue();
-        Map<String, Object> health = r.evidencePack().stream().filter(i -> "health".equals(i.get("criterion"))).findFirst().orElseThrow();
-        assertThat(health).containsEntry("detailsWithheld", true);
-        assertThat(health.toString()).doesNotContain("health-mental").doesNotContain("2026-01-03");
+    void evidenceKeptForOutcomeEvidenceIsShownAndEvidenceKeptOnlyForCareIsNot() {
+        EvidenceRecord health = health("ADULT_MENTAL_HEALTH", LocalDate.of(2026, 1, 3)); // assessment, care, outcome evidence
+        EvidenceRecord careOnly = health("SUBSTANCE_MISUSE", LocalDate.of(2026, 1, 4));
+        careOnly = new EvidenceRecord(careOnly.record(), Set.of("assessment", "case-coordination"), List.of("isa-health", "safeguarding"));
+        List<MemberRecords> f = family(member("mother", ADULT_DOB, police("ASB", "SUSPECT", LocalDate.of(2026, 1, 10)), health));
+        Map<String, Object> shown = tf2015(f, List.of("crime-asb", "health"), LocalDate.of(2026, 8, 1), "sustained-progress")
+                .evidencePack().stream().filter(i -> "health".equals(i.get("criterion"))).findFirst().orElseThrow();
+        assertThat(shown).doesNotContainKey("detailsWithheld").containsKey("finding");
+        assertThat(shown.toString()).contains("health-mental").contains("2026-01-03");
+
+        List<MemberRecords> g = family(member("mother", ADULT_DOB, police("ASB", "SUSPECT", LocalDate.of(2026, 1, 10)), careOnly));
+        RouteResult r = tf2015(g, List.of("crime-asb", "health"), LocalDate.of(2026, 8, 1), "sustained-progress");
+        assertThat(r.claimable()).as("it counts, it is not shown").isTrue();
+        Map<String, Object> withheld = r.evidencePack().stream().filter(i -> "health".equals(i.get("criterion"))).findFirst().orElseThrow();
+        assertThat(withheld).containsEntry("detailsWithheld", true);
+        assertThat(withheld.toString()).doesNotContain("substance-misuse").doesNotContain("2026-01-04").doesNotContain("safeguarding");
     }
 
     // -- sf-2022: sustained six months after case closure ---------------------------------------------------------
