@@ -121,7 +121,7 @@ class FrameworkCatalogTest {
     }
 
     @Test
-    void aShippedFrameworkWithARouteNoFamilyCouldTakeIsRefused() {
+    void aRouteNoFamilyCouldTakeIsRefused() {
         String noCrimeMeasure = valid() + """
                 claims:
                   routes:
