@@ -25,6 +25,7 @@ import org.familyhub.outbound.OutboundOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -84,7 +85,13 @@ public class ClaimJob {
 
     @Scheduled(cron = "${familyhub.claims.schedule:0 30 2 * * *}")
     public void scheduled() {
-        Run r = run(LocalDate.now(clock));
+        Run r;
+        try {
+            r = run(LocalDate.now(clock));
+        } catch (RuntimeException e) { // the database or the CSV folder: what was made is kept, the rest waits a day
+            log.warn("Claims run stopped: {}", e.toString());
+            return;
+        }
         log.info("Claims run: {} families evaluated, {} claims made, {} sent on{}", r.evaluated(), r.created(),
                 r.dispatched(), r.busy() ? " (another replica was running)" : "");
     }
@@ -109,7 +116,7 @@ public class ClaimJob {
         int created = 0;
         for (int from = 0; from < candidates.size(); from += chunk) {
             List<Candidate> part = candidates.subList(from, Math.min(candidates.size(), from + chunk));
-            Integer made = tx.execute(s -> locked() ? part.stream().mapToInt(c -> claims(c, on)).sum() : null);
+            Integer made = tx.execute(s -> locked() ? part.stream().mapToInt(c -> claimsOrNone(c, on)).sum() : null);
             if (made == null) {
                 return new Run(evaluated, created, 0, true);
             }
@@ -125,6 +132,21 @@ public class ClaimJob {
     }
 
     private record Candidate(String familyId, LocalDate attachedOn, List<String> criteria) {
+    }
+
+    /**
+     * A family whose records the evaluator cannot read is logged and left for the next run, not allowed to stop the
+     * others; a database error ends the chunk's transaction, so it stops the run (the next one starts over).
+     */
+    private int claimsOrNone(Candidate c, LocalDate on) {
+        try {
+            return claims(c, on);
+        } catch (DataAccessException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.warn("Family {} not evaluated for claims: {}", c.familyId(), e.toString());
+            return 0;
+        }
     }
 
     /** One family: its claimable outcomes not claimed yet become claims. Returns how many. */

@@ -102,11 +102,17 @@ class ClaimsIT {
         dispatch.use(ClaimsDispatch.Mode.HTTP, dispatch.folder());
     }
 
-    /** A mother and son at one address: ASB eight months ago, domestic abuse seven months ago, a DWP match today. */
+    /**
+     * A mother and son at one address: ASB eight months ago, domestic abuse seven months ago, a DWP match today. Names
+     * and dates of birth of their own (other tests' families must not link to them, nor they to each other).
+     */
     final class Family {
         final String run = UUID.randomUUID().toString().substring(0, 8);
-        final String surname = "Claimant" + (char) ('a' + random.nextInt(26)) + (char) ('a' + random.nextInt(26))
-                + (char) ('a' + random.nextInt(26)) + (char) ('a' + random.nextInt(26));
+        final String surname = surname();
+        final String mother = List.of("Shannon", "Roxanne", "Tamsin", "Leanne", "Carys").get(random.nextInt(5));
+        final String son = List.of("Tyler", "Brandon", "Kieran", "Callum", "Reece").get(random.nextInt(5));
+        final LocalDate motherBorn = LocalDate.of(1978 + random.nextInt(16), 1 + random.nextInt(12), 1 + random.nextInt(28));
+        final LocalDate sonBorn = LocalDate.of(2009 + random.nextInt(8), 1 + random.nextInt(12), 1 + random.nextInt(28));
         final long n = Math.abs(random.nextLong() % 9_000_000L) + 1_000;
         final String nino = TestIds.nino(n);
         final String uprn = String.valueOf(300_000_000_000L + n);
@@ -116,27 +122,29 @@ class ClaimsIT {
         String familyId;
 
         String asbRecordId() {
-            return "INC-" + run + "-1|Kayleigh|" + surname + "|1989-04-12";
+            return "INC-" + run + "-1|" + mother + "|" + surname + "|" + motherBorn;
         }
 
         void push() {
             String address = street + ",,Coventry," + postcode + "," + uprn + ",";
             ClaimsIT.this.push("police", Feeds.POLICE_HEADER
-                    + "INC-" + run + "-1," + today.minusMonths(8) + "T21:15:00+00:00,ASB,SUSPECT,Kayleigh," + surname
-                    + ",1989-04-12,F," + address + ",PC A Khan,Coventry North,024 7653 9000,a.khan@police.example\n"
-                    + "INC-" + run + "-2," + today.minusMonths(7) + "T23:40:00+00:00,DOMESTIC_ABUSE,VICTIM,Kayleigh," + surname
-                    + ",1989-04-12,F," + address + ",PC B Lee,Coventry South,024 7653 9001,b.lee@police.example\n");
+                    + "INC-" + run + "-1," + today.minusMonths(8) + "T21:15:00+00:00,ASB,SUSPECT," + mother + "," + surname
+                    + "," + motherBorn + ",F," + address + ",PC A Khan,Coventry North,024 7653 9000,a.khan@police.example\n"
+                    + "INC-" + run + "-2," + today.minusMonths(7) + "T23:40:00+00:00,DOMESTIC_ABUSE,VICTIM," + mother + "," + surname
+                    + "," + motherBorn + ",F," + address + ",PC B Lee,Coventry South,024 7653 9001,b.lee@police.example\n");
             ClaimsIT.this.push("housing", HOUSING_HEADER
-                    + "T-" + run + "," + uprn + "," + street + ",,Coventry," + postcode + ",Kayleigh," + surname
-                    + ",1989-04-12,TENANT,0,0,N,Marcus Bell,024 7671 2000,marcus.bell@housing.example\n"
-                    + "T-" + run + "," + uprn + "," + street + ",,Coventry," + postcode + ",Jayden," + surname
-                    + ",2014-08-30,CHILD,0,0,N,Marcus Bell,024 7671 2000,marcus.bell@housing.example\n");
-            ClaimsIT.this.push("dwp", DWP_HEADER + "M-" + run + "," + nino + ",Kayleigh," + surname + ",1989-04-12," + postcode
-                    + ",UC,2024-03-11,NOT_WORKING\n");
+                    + "T-" + run + "," + uprn + "," + street + ",,Coventry," + postcode + "," + mother + "," + surname
+                    + "," + motherBorn + ",TENANT,0,0,N,Marcus Bell,024 7671 2000,marcus.bell@housing.example\n"
+                    + "T-" + run + "," + uprn + "," + street + ",,Coventry," + postcode + "," + son + "," + surname
+                    + "," + sonBorn + ",CHILD,0,0,N,Marcus Bell,024 7671 2000,marcus.bell@housing.example\n");
+            ClaimsIT.this.push("dwp", DWP_HEADER + "M-" + run + "," + nino + "," + mother + "," + surname + "," + motherBorn + ","
+                    + postcode + ",UC,2024-03-11,NOT_WORKING\n");
             Api.Response r = api.get("data1", "/api/families/search?nino=" + nino, "X-Purpose", "identification");
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             assertThat(r.json().get("items")).as("one family holds %s", nino).hasSize(1);
             familyId = r.json().get("items").get(0).get("familyId").asText();
+            assertThat(jdbc.queryForObject("select members from family where family_id = ?", Integer.class, familyId))
+                    .as("mother and son, no one else").isEqualTo(2);
         }
 
         UUID claimId() {
@@ -147,6 +155,15 @@ class ClaimsIT {
         List<String> dwpDetails() {
             return List.of(nino, "M-" + run, "\"dwp\"", "isa-dwp", "wra-2012-s131", "NOT_WORKING", "benefit-matches");
         }
+    }
+
+    /** Eight random letters: no two families' surnames look alike to the linker. */
+    private String surname() {
+        StringBuilder s = new StringBuilder().append((char) ('A' + random.nextInt(26)));
+        for (int i = 0; i < 7; i++) {
+            s.append((char) ('a' + random.nextInt(26)));
+        }
+        return s.toString();
     }
 
     private void push(String partner, String body) {
