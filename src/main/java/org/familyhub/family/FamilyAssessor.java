@@ -175,6 +175,25 @@ public class FamilyAssessor {
         jdbc.batchUpdate("""
                 update family set framework = ?, eligible = ?, criteria_met = ?::text[], assessed_on = ?,
                        view_hash = ?, updated_at = now() where family_id = ?""", updates);
+        // Attachment for claims: the day of the first eligible assessment under the framework in force (a council that
+        // changes framework attaches its families again), with every criterion met that day, whatever order the
+        // partners' files come in.
+        jdbc.update("""
+                update family set attached_on = assessed_on, attached_framework = framework, attached_criteria = criteria_met
+                 where family_id = any(?) and eligible and dissolved_at is null
+                   and (attached_on is null or attached_framework is distinct from framework)""",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", basis.keySet().toArray())));
+        jdbc.update("""
+                update family set attached_criteria = array(select distinct c from unnest(attached_criteria || criteria_met) c order by c)
+                 where family_id = any(?) and eligible and dissolved_at is null and attached_on = assessed_on
+                   and attached_framework = framework and not (criteria_met <@ attached_criteria)""",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", basis.keySet().toArray())));
+    }
+
+    /** The members of an assembled family as the evaluators take them: records with their purposes and basis. */
+    public static List<MemberRecords> memberRecords(Assembled a) {
+        return a.members().stream().map(m -> new MemberRecords(m.personId(), dateOfBirth(m.records()),
+                m.records().stream().map(Stored::evidence).toList())).toList();
     }
 
     /** What a case system is told: members, criteria met with their evidence, workers. Eligibility follows from it. */

@@ -63,11 +63,27 @@ public class FamilyQueries {
                 .stream().findFirst();
     }
 
+    /** Allocates the family to a key worker; a closed case is opened again. */
     public void allocate(String familyId, String keyWorker, String by) {
         jdbc.update("""
                 insert into family_allocation (family_id, key_worker, allocated_by) values (?, ?, ?)
                 on conflict (family_id) do update set key_worker = excluded.key_worker,
-                       allocated_by = excluded.allocated_by, allocated_at = now()""", familyId, keyWorker, by);
+                       allocated_by = excluded.allocated_by, allocated_at = now(), closed_on = null, closed_by = null""",
+                familyId, keyWorker, by);
+    }
+
+    /**
+     * Closes the family's case (its allocation ends) on a date: sf-2022 claims need outcomes sustained after it.
+     * Returns false when the family has no allocation to close.
+     */
+    public boolean closeCase(String familyId, LocalDate closedOn, String by) {
+        return jdbc.update("update family_allocation set closed_on = ?, closed_by = ? where family_id = ?",
+                closedOn, by, familyId) == 1;
+    }
+
+    public Optional<LocalDate> caseClosedOn(String familyId) {
+        return jdbc.queryForList("select closed_on from family_allocation where family_id = ? and closed_on is not null",
+                LocalDate.class, familyId).stream().findFirst();
     }
 
     /** @param eligible null for every family; @param keyWorker non-null limits the list to that worker's families */

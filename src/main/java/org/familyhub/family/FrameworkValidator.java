@@ -43,7 +43,7 @@ final class FrameworkValidator {
         }
         eligibility(f);
         if (f.claims() != null) {
-            claims(f.claims(), ids);
+            claims(f, f.claims());
         }
     }
 
@@ -135,33 +135,108 @@ final class FrameworkValidator {
         }
     }
 
-    private void claims(ClaimRules claims, Set<String> criterionIds) {
+    private void claims(OutcomeFramework f, ClaimRules claims) {
         Set<String> progressIds = new HashSet<>();
         for (ClaimRules.Progress p : claims.progress()) {
             String where = "claims progress '" + p.id() + "'";
             if (p.id() == null || !progressIds.add(p.id())) {
                 problems.add("claims progress id '" + p.id() + "' is missing or appears twice");
             }
-            if (p.criterion() != null && !criterionIds.contains(p.criterion())) {
+            Criterion criterion = p.criterion() == null ? null : f.criterion(p.criterion()).orElse(null);
+            if (p.criterion() != null && criterion == null) {
                 problems.add(where + ": unknown criterion '" + p.criterion() + "'");
             }
             if (!ClaimRules.Progress.MEASURES.contains(p.measure())) {
                 problems.add(where + ": unknown measure '" + p.measure() + "' (known: "
                         + String.join(", ", ClaimRules.Progress.MEASURES) + ")");
+                continue;
             }
-            if (p.operator() != null) {
-                operator(where, p.operator());
-            }
+            progress(where, p, criterion);
         }
         if (claims.routes().isEmpty()) {
             problems.add("claims: no routes");
         }
+        Set<String> routeIds = new HashSet<>();
         for (ClaimRules.Route r : claims.routes()) {
+            if (r.id() == null || !routeIds.add(r.id())) {
+                problems.add("claims route id '" + r.id() + "' is missing or appears twice");
+            }
+            if (!r.everyIdentifiedCriterion() && r.requires().isEmpty()) {
+                problems.add("claims route '" + r.id() + "' requires nothing (list progress ids or set everyIdentifiedCriterion)");
+            }
             for (String required : r.requires()) {
                 if (!progressIds.contains(required)) {
                     problems.add("claims route '" + r.id() + "': unknown progress '" + required + "'");
                 }
             }
+            if (r.everyIdentifiedCriterion()) {
+                // a family attached on a criterion without a measure could never be claimed on this route
+                for (Criterion c : f.criteria()) {
+                    if (c.evidenceAvailable() && claims.progress().stream().noneMatch(p -> c.id().equals(p.criterion()))) {
+                        problems.add("claims route '" + r.id() + "': criterion '" + c.id() + "' has no progress measure");
+                    }
+                }
+            }
+        }
+    }
+
+    private void progress(String where, ClaimRules.Progress p, Criterion criterion) {
+        LookBack over = p.over();
+        boolean byTerms = ClaimRules.Progress.TERM_MEASURES.contains(p.measure());
+        if (over == null) {
+            problems.add(where + ": no over (the window of the measure, e.g. P6M or {terms: 3})");
+        } else if (byTerms != over.byTerms()) {
+            problems.add(where + ": " + p.measure() + (byTerms ? " is computed over school terms; use over {terms: N}"
+                    : " is computed over a period; use over P6M or the like"));
+        }
+        if (p.measure().equals("continuous-employment")) {
+            if (p.inWork().isEmpty() || p.outOfWork().isEmpty()) {
+                problems.add(where + ": continuous-employment needs inWork and outOfWork record rules");
+            }
+        } else {
+            Operator op = operator(where, p.operator());
+            if (op != null && !op.numeric() && op != Operator.EQ) {
+                problems.add(where + ": operator " + op.id() + " does not compare numbers");
+            }
+            if (p.value() == null) {
+                problems.add(where + ": no value");
+            }
+            if (!p.inWork().isEmpty() || !p.outOfWork().isEmpty()) {
+                problems.add(where + ": inWork and outOfWork belong to continuous-employment only");
+            }
+        }
+        if (p.exclusionType() != null && !p.measure().equals("exclusion-count")) {
+            problems.add(where + ": exclusionType belongs to exclusion-count only");
+        }
+        if (List.of("record-count", "reduction").contains(p.measure()) && p.records().isEmpty()
+                && (criterion == null || criterion.rules().stream().allMatch(r -> r.aggregate() != null))) {
+            problems.add(where + ": " + p.measure() + " needs records, or a criterion with a rule that is not an aggregate");
+        }
+        if (byTerms && criterion == null) {
+            problems.add(where + ": " + p.measure() + " needs a criterion (its children are the ones measured)");
+        }
+        List<RecordRule> selectors = new ArrayList<>(p.records());
+        selectors.addAll(p.inWork());
+        selectors.addAll(p.outOfWork());
+        for (int i = 0; i < selectors.size(); i++) {
+            recordRule(where + " record rule " + (i + 1), selectors.get(i));
+        }
+    }
+
+    private void recordRule(String where, RecordRule r) {
+        if (r.categories().isEmpty()) {
+            problems.add(where + ": no categories");
+        }
+        for (String category : r.categories()) {
+            if (DataCategory.fromId(category).isEmpty()) {
+                problems.add(where + ": unknown data category '" + category + "' (known: " + knownCategories() + ")");
+            }
+        }
+        for (FactCondition fc : r.facts()) {
+            factCondition(where, fc);
+        }
+        if (r.member() != null && r.member().kind() != null && !MEMBER_KINDS.contains(r.member().kind())) {
+            problems.add(where + ": unknown member kind '" + r.member().kind() + "' (known: " + String.join(", ", MEMBER_KINDS) + ")");
         }
     }
 

@@ -26,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class OutboundOutbox {
 
     public static final String EARLY_HELP = "early-help";
+    /** The payment-by-results claim system: one message per claim, its id the claim's id. */
+    public static final String CLAIMS = "claims";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -63,6 +65,24 @@ public class OutboundOutbox {
                 on conflict (notification_id) do nothing""",
                 EARLY_HELP, change.familyId(), notificationId(EARLY_HELP, change.changeKey()), change.reason().name(),
                 payload) == 1;
+    }
+
+    /**
+     * Queues a claim for the claim system, in the caller's transaction: {@code message} is the JSON body it will be sent
+     * as, and the claim id is the message's id (every retry and replay carries it). Returns false when the claim is
+     * already queued or sent: nothing is added.
+     */
+    public boolean enqueueClaim(UUID claimId, String familyId, Map<String, Object> message) {
+        String payload;
+        try {
+            payload = json.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("claim cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+        return jdbc.update("""
+                insert into outbound_message (system, family_id, notification_id, reason, payload)
+                values (?, ?, ?, 'CLAIM', ?::jsonb)
+                on conflict (notification_id) do nothing""", CLAIMS, familyId, claimId, payload) == 1;
     }
 
     /** The payload of a row back as the change it was made from. */
@@ -111,8 +131,11 @@ public class OutboundOutbox {
             return exists != null && exists > 0 ? ReplayResult.NOT_DEAD : ReplayResult.NOT_FOUND;
         }
         Map<String, Object> row = rows.get(0);
-        audit.append(events.pushed("REPLAYED", (String) row.get("system"), (String) row.get("family_id"),
-                (UUID) row.get("notification_id"), 0, read((String) row.get("payload")), "replay requested", actor, role));
+        String system = (String) row.get("system");
+        // only an early-help payload is a family change (its members' hashes go in the audit); a claim names no one
+        FamilyChange change = EARLY_HELP.equals(system) ? read((String) row.get("payload")) : null;
+        audit.append(events.pushed("REPLAYED", system, (String) row.get("family_id"),
+                (UUID) row.get("notification_id"), 0, change, "replay requested", actor, role));
         return ReplayResult.REPLAYED;
     }
 

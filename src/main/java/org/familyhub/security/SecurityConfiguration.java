@@ -81,11 +81,12 @@ public class SecurityConfiguration {
                         "/api/consents/**").hasRole(IG)
                 .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/verify").hasAnyRole(IG, AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/api/people/*/access-report").hasRole(IG)
-                .requestMatchers(HttpMethod.POST, "/api/families/*/allocation").hasRole(DATA_TEAM)
+                .requestMatchers(HttpMethod.POST, "/api/families/*/allocation", "/api/families/*/closure").hasRole(DATA_TEAM)
                 .requestMatchers(HttpMethod.GET, "/api/families", "/api/families/**").hasAnyRole(KEY_WORKER, DATA_TEAM)
                 .requestMatchers("/api/linkage/**").hasRole(DATA_TEAM)
                 .requestMatchers(HttpMethod.GET, "/api/outbound/status", "/api/outbound/dead-letters").hasRole(DATA_TEAM)
                 .requestMatchers(HttpMethod.POST, "/api/outbound/dead-letters/*/replay").hasRole(DATA_TEAM)
+                .requestMatchers(HttpMethod.GET, "/api/claims").hasRole(DATA_TEAM)
                 .anyRequest().denyAll();
     }
 

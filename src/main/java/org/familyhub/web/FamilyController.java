@@ -184,6 +184,31 @@ public class FamilyController {
         return Map.of("familyId", id, "keyWorker", body.keyWorker().trim());
     }
 
+    public record ClosureRequest(LocalDate closedOn) {
+    }
+
+    /**
+     * Closes the family's case (its allocation ends), on {@code closedOn} or today: the date sf-2022 claims count
+     * six months from. A new allocation opens the case again. 409 when the family has no allocation.
+     */
+    @PostMapping("/api/families/{familyId}/closure")
+    @Transactional
+    public Map<String, Object> close(@PathVariable String familyId, @RequestBody(required = false) ClosureRequest body,
+                                     Authentication auth) {
+        LocalDate closedOn = body == null || body.closedOn() == null ? LocalDate.now() : body.closedOn();
+        if (closedOn.isAfter(LocalDate.now())) {
+            throw ApiError.badRequest("closedOn " + closedOn + " is in the future");
+        }
+        String id = live(familyId);
+        if (!families.closeCase(id, closedOn, auth.getName())) {
+            throw new ApiError(org.springframework.http.HttpStatus.CONFLICT, "family " + id + " has no allocation to close");
+        }
+        audit.append(AuditEvent.builder(AuditEventType.ALLOCATED).actor(auth.getName()).role(Role.DATA_TEAM.id())
+                .decision("CLOSED").reason("case of family " + id + " closed on " + closedOn)
+                .details(Map.of("familyId", id, "closedOn", closedOn.toString())).build());
+        return Map.of("familyId", id, "closedOn", closedOn.toString());
+    }
+
     private String live(String familyId) {
         return families.resolve(familyId).orElseThrow(() -> ApiError.notFound("no family " + familyId));
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.familyhub.outbound.ClaimsSender;
 import org.familyhub.outbound.EarlyHelpSender;
 import org.familyhub.outbound.OutboundOutbox;
 import org.junit.jupiter.api.Test;
@@ -26,12 +27,13 @@ class OutboundConnectorsTest {
     void everyOutboundConnectorIsComplete() throws IOException {
         Map<String, Set<String>> required = ConnectorCatalogTest.templates();
         Map<String, String> senders = Map.of(OutboundOutbox.EARLY_HELP,
-                Introspector.decapitalize(EarlyHelpSender.class.getSimpleName()));
+                Introspector.decapitalize(EarlyHelpSender.class.getSimpleName()),
+                OutboundOutbox.CLAIMS, Introspector.decapitalize(ClaimsSender.class.getSimpleName()));
         List<Path> files;
         try (Stream<Path> dirs = Files.list(Path.of("connectors/outbound"))) {
             files = dirs.map(d -> d.resolve("connector.camel.yaml")).filter(Files::isRegularFile).sorted().toList();
         }
-        assertThat(files).extracting(f -> f.getParent().getFileName().toString()).containsExactly("early-help");
+        assertThat(files).extracting(f -> f.getParent().getFileName().toString()).containsExactly("claims", "early-help");
         for (Path f : files) {
             String system = f.getParent().getFileName().toString();
             JsonNode routes = ConnectorCatalogTest.YAML.readTree(f.toFile());

@@ -104,6 +104,42 @@ class FrameworkCatalogTest {
     }
 
     @Test
+    void claimRulesAreCheckedAgainstTheCriteriaAndMeasures() {
+        String claims = valid() + """
+                claims:
+                  routes:
+                    - {id: progress, everyIdentifiedCriterion: true}
+                    - {id: work, requires: [employed, nowhere]}
+                  progress:
+                    - {id: employed, measure: continuous-employment, over: P6M}
+                    - {id: attendance, criterion: crime, measure: attendance-rate, operator: gt, value: 0.9, over: P6M}
+                """;
+        assertThatThrownBy(() -> read(claims)).isInstanceOf(InvalidFrameworkException.class)
+                .hasMessageContaining("claims progress 'employed': continuous-employment needs inWork and outOfWork record rules")
+                .hasMessageContaining("claims progress 'attendance': attendance-rate is computed over school terms; use over {terms: N}")
+                .hasMessageContaining("claims route 'work': unknown progress 'nowhere'");
+    }
+
+    @Test
+    void aRouteNoFamilyCouldTakeIsRefused() {
+        String noCrimeMeasure = valid() + """
+                claims:
+                  routes:
+                    - {id: progress, everyIdentifiedCriterion: true}
+                  progress:
+                    - {id: quiet, criterion: crime, measure: record-count, operator: eq, value: 0, over: P6M}
+                """;
+        assertThat(read(noCrimeMeasure).claims().routes()).hasSize(1);
+        assertThatThrownBy(() -> read(noCrimeMeasure.replace("operator: eq", "operator: like")))
+                .hasMessageContaining("claims progress 'quiet': unknown operator 'like'");
+        assertThatThrownBy(() -> read(noCrimeMeasure.replace("over: P6M", "over: {terms: 2}")))
+                .hasMessageContaining("record-count is computed over a period");
+        assertThatThrownBy(() -> read(noCrimeMeasure.replace("criterion: crime, ", "")))
+                .hasMessageContaining("claims route 'progress': criterion 'crime' has no progress measure")
+                .hasMessageContaining("claims progress 'quiet': record-count needs records, or a criterion");
+    }
+
+    @Test
     void theMinimalFileIsValid() {
         assertThat(read(valid()).criteria()).hasSize(1);
     }

@@ -135,6 +135,11 @@ class HelmChartTest {
                 .filter(e -> e.get("name").asText().equals("FAMILYHUB_OUTBOUND_EARLYHELP_URL"))
                 .map(e -> e.get("value").asText()))
                 .containsExactly("https://earlyhelp.council.example.gov.uk/ws/notify");
+        assertThat(stream(container.at("/env"))
+                .filter(e -> e.get("name").asText().startsWith("FAMILYHUB_OUTBOUND_CLAIMS_"))
+                .map(e -> e.get("name").asText() + "=" + e.get("value").asText()))
+                .containsExactly("FAMILYHUB_OUTBOUND_CLAIMS_URL=https://claims.council.example.gov.uk/api/claims",
+                        "FAMILYHUB_OUTBOUND_CLAIMS_MODE=http");
 
         assertThat(single(docs, "Ingress").at("/spec/rules/0/host").asText()).isEqualTo("familyhub.example.gov.uk");
         JsonNode serviceMonitor = single(docs, "ServiceMonitor");
