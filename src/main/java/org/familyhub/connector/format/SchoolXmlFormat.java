@@ -6,7 +6,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -214,7 +213,7 @@ public final class SchoolXmlFormat implements FeedFormat {
                 case "Address" -> {
                     Texts a = null;
                     if (address == null) {
-                        a = new Texts();
+                        a = new Texts("Line1", "Line2", "Town", "Postcode", "UPRN");
                         address = a;
                     }
                     XmlCopy.copy(reader, out, a, false);
@@ -247,27 +246,44 @@ public final class SchoolXmlFormat implements FeedFormat {
         }
     }
 
-    /** The text of the first child of each name. */
+    /** The text of the first child of each of a few names; other children are copied unread. */
     private static final class Texts implements XmlCopy.Children {
-        private final Map<String, String> first = new HashMap<>(8);
+        private final String[] names;
+        private final String[] first;
+
+        Texts(String... names) {
+            this.names = names;
+            this.first = new String[names.length];
+        }
 
         @Override
         public void child(String name, XMLStreamReader reader, StringBuilder out) throws XMLStreamException {
-            boolean isFirst = !first.containsKey(name);
-            String text = XmlCopy.copy(reader, out, null, isFirst);
-            if (isFirst) {
-                first.put(name, text);
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(name)) {
+                    String text = XmlCopy.copy(reader, out, null, first[i] == null);
+                    if (first[i] == null) {
+                        first[i] = text;
+                    }
+                    return;
+                }
             }
+            XmlCopy.copy(reader, out, null, false);
         }
 
+        /** The text of the first child of that name (one of the names asked for), or null when there is none. */
         String get(String name) {
-            return first.get(name);
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(name)) {
+                    return first[i];
+                }
+            }
+            throw new IllegalArgumentException(name + " was not asked for");
         }
     }
 
     private record Parent(String relationship, Texts names) {
         Parent(String relationship) {
-            this(relationship, new Texts());
+            this(relationship, new Texts("Forename", "Surname"));
         }
     }
 
