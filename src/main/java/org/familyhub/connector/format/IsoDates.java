@@ -5,9 +5,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
- * Fast reading of the plain ISO forms nearly every row uses ({@code 2025-10-01}, {@code 2025-10-01T21:15:00+01:00}).
+ * Fast reading (and writing) of the plain ISO forms nearly every row uses ({@code 2025-10-01}, {@code 2025-10-01T21:15:00+01:00}).
  * Each method answers only for exactly that form and a valid value, and null otherwise, so that the caller asks
  * {@link java.time.format.DateTimeFormatter} as before: the result, and every refusal, stay the formatter's.
  */
@@ -72,6 +73,34 @@ final class IsoDates {
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /**
+     * {@code value.format(ISO_OFFSET_DATE_TIME)}: written directly for whole seconds in years 0000-9999 (e.g.
+     * {@code 2025-10-01T21:15:00+01:00}, {@code ...Z} for UTC), by the formatter otherwise.
+     */
+    static String format(OffsetDateTime value) {
+        int year = value.getYear();
+        if (value.getNano() != 0 || year < 0 || year > 9999) {
+            return value.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        }
+        StringBuilder sb = new StringBuilder(25);
+        pad(sb, year, 4).append('-');
+        pad(sb, value.getMonthValue(), 2).append('-');
+        pad(sb, value.getDayOfMonth(), 2).append('T');
+        pad(sb, value.getHour(), 2).append(':');
+        pad(sb, value.getMinute(), 2).append(':');
+        pad(sb, value.getSecond(), 2);
+        // The offset's id is the formatter's offset form: Z, +HH:MM, or +HH:MM:SS when it has seconds
+        return sb.append(value.getOffset().getId()).toString();
+    }
+
+    private static StringBuilder pad(StringBuilder sb, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            sb.append('0');
+        }
+        return sb.append(digits);
     }
 
     /** The ASCII digits s[from, from + count) as a number, or -1 if any is not one. */

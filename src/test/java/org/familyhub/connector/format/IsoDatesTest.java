@@ -111,4 +111,26 @@ class IsoDatesTest {
             return null;
         }
     }
+
+    @Test
+    void writesDateTimesAsTheIsoFormatterDoes() {
+        Random random = new Random(7);
+        List<OffsetDateTime> values = new ArrayList<>(List.of(
+                OffsetDateTime.parse("2025-10-01T21:15:00+01:00"), OffsetDateTime.parse("2025-10-01T21:15:00Z"),
+                OffsetDateTime.parse("0000-01-01T00:00:00-00:30"), OffsetDateTime.parse("9999-12-31T23:59:59+18:00"),
+                OffsetDateTime.parse("2025-10-01T21:15:00.5+01:00"), OffsetDateTime.parse("+10000-01-01T00:00:00Z"),
+                OffsetDateTime.parse("-0001-01-01T00:00:00Z"), OffsetDateTime.parse("2025-10-01T21:15:00+05:45:30")));
+        for (int i = 0; i < 20_000; i++) {
+            java.time.LocalDateTime t = java.time.LocalDateTime.of(random.nextInt(12_000) - 1_000, 1 + random.nextInt(12),
+                    1 + random.nextInt(28), random.nextInt(24), random.nextInt(60), random.nextInt(60),
+                    random.nextInt(4) == 0 ? random.nextInt(1_000_000_000) : 0);
+            int offsetSeconds = (random.nextInt(37) - 18) * 3600 + (random.nextBoolean() ? 0 : random.nextInt(60) * 60)
+                    + (random.nextInt(10) == 0 ? random.nextInt(60) : 0);
+            values.add(OffsetDateTime.of(t, java.time.ZoneOffset.ofTotalSeconds(
+                    Math.max(-18 * 3600, Math.min(18 * 3600, offsetSeconds)))));
+        }
+        for (OffsetDateTime v : values) {
+            assertThat(IsoDates.format(v)).isEqualTo(v.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        }
+    }
 }
