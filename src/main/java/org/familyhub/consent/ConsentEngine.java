@@ -90,7 +90,12 @@ public final class ConsentEngine {
     private Basis basisFor(PartnerRecord r, DataCategory category, LocalDate date, Plan plan,
                            ConsentIndex consents, String justification) {
         List<SharingAgreement> covering = plan.covering(r.partner(), category);
-        List<SharingAgreement> active = covering.stream().filter(a -> a.activeOn(date)).toList();
+        List<SharingAgreement> active = new ArrayList<>(covering.size());
+        for (SharingAgreement a : covering) {
+            if (a.activeOn(date)) {
+                active.add(a);
+            }
+        }
         if (active.isEmpty()) {
             return Basis.refuse("NO_ACTIVE_AGREEMENT", whyNoAgreement(r.partner(), category, date, covering));
         }
