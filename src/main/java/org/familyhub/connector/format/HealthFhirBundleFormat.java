@@ -86,14 +86,19 @@ public final class HealthFhirBundleFormat implements FeedFormat {
                 "{\"resourceType\":\"Patient\",\"id\":\"p\",\"birthDate\":\"2015-03-02\",\"name\":[{\"family\":\"A\"}]}",
                 "{\"resourceType\":\"EpisodeOfCare\",\"id\":\"e\",\"status\":\"active\",\"patient\":{\"reference\":\"Patient/p\"}}")) {
             try {
-                JacksonStructure structure = new JacksonStructure();
-                structure.setNativeObject((ObjectNode) JsonText.read(resource));
-                ((IJsonLikeParser) parser).parseResource(structure);
+                parseTree(parser, (ObjectNode) JsonText.read(resource));
             } catch (UnreadableFeedException | DataFormatException e) {
                 throw new IllegalStateException("HAPI FHIR cannot read a minimal " + resource, e);
             }
         }
         return fhir;
+    }
+
+    /** HAPI reads a resource straight from a Jackson tree: no re-serialising, no second JSON parse. */
+    private static Resource parseTree(IParser parser, ObjectNode resource) {
+        JacksonStructure structure = new JacksonStructure();
+        structure.setNativeObject(resource);
+        return (Resource) ((IJsonLikeParser) parser).parseResource(structure);
     }
 
     /**
@@ -120,7 +125,7 @@ public final class HealthFhirBundleFormat implements FeedFormat {
             return resource.isMissingNode() ? node.toString() : resource.toString();
         }
 
-        /** Parses the resource with HAPI straight from the bundle's JSON tree: no re-serialising, no second JSON parse. */
+        /** Parses the resource with HAPI from the bundle's JSON tree, once. */
         Entry read(IParser parser) {
             if (read) {
                 return this;
@@ -132,9 +137,7 @@ public final class HealthFhirBundleFormat implements FeedFormat {
                 return this;
             }
             try {
-                JacksonStructure structure = new JacksonStructure();
-                structure.setNativeObject((ObjectNode) json);
-                resource = (Resource) ((IJsonLikeParser) parser).parseResource(structure);
+                resource = parseTree(parser, (ObjectNode) json);
             } catch (DataFormatException e) {
                 error = "the " + json.path("resourceType").asText("resource") + " cannot be read: " + hapiMessage(e);
             }
