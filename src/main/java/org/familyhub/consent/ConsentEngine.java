@@ -2,7 +2,12 @@ package org.familyhub.consent;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,15 +43,16 @@ public final class ConsentEngine {
         if (r.categories().isEmpty()) {
             return refused("NO_CATEGORY", "the record has no data category");
         }
+        Plan plan = plan(agreements);
         LocalDate date = r.observedAt();
         Set<String> purposes = null;
         Set<String> agreementIds = new LinkedHashSet<>();
         Set<String> gatewaysUsed = new LinkedHashSet<>();
         Set<UUID> consentIds = new LinkedHashSet<>();
-        Set<String> fields = null;
+        Fields fields = null;
         boolean flagged = false;
         for (DataCategory category : r.categories()) {
-            Basis basis = basisFor(r, category, date, agreements, consents, justification);
+            Basis basis = basisFor(r, category, date, plan, consents, justification);
             if (basis.refusal != null) {
                 return new Decided(basis.refusal, null);
             }
@@ -54,8 +60,8 @@ public final class ConsentEngine {
             agreementIds.add(basis.agreement.id());
             gatewaysUsed.add(basis.gateway.id());
             consentIds.addAll(basis.consents);
-            Set<String> allowed = new LinkedHashSet<>(basis.agreement.fields() == null ? List.of("*") : basis.agreement.fields());
-            fields = fields == null ? allowed : intersectFields(fields, allowed);
+            Fields allowed = plan.fields(basis.agreement);
+            fields = fields == null ? allowed : plan.intersection(fields, allowed);
             flagged |= basis.gateway.requiresJustification();
         }
         if (purposes.isEmpty()) {
@@ -81,12 +87,15 @@ public final class ConsentEngine {
         }
     }
 
-    private Basis basisFor(PartnerRecord r, DataCategory category, LocalDate date, List<SharingAgreement> agreements,
+    private Basis basisFor(PartnerRecord r, DataCategory category, LocalDate date, Plan plan,
                            ConsentIndex consents, String justification) {
-        List<SharingAgreement> covering = agreements.stream()
-                .filter(a -> a.partner().equals(r.partner()) && a.categories().contains(category.id()))
-                .sorted(Comparator.comparing(SharingAgreement::id)).toList();
-        List<SharingAgreement> active = covering.stream().filter(a -> a.activeOn(date)).toList();
+        List<SharingAgreement> covering = plan.covering(r.partner(), category);
+        List<SharingAgreement> active = new ArrayList<>(covering.size());
+        for (SharingAgreement a : covering) {
+            if (a.activeOn(date)) {
+                active.add(a);
+            }
+        }
         if (active.isEmpty()) {
             return Basis.refuse("NO_ACTIVE_AGREEMENT", whyNoAgreement(r.partner(), category, date, covering));
         }
@@ -96,7 +105,7 @@ public final class ConsentEngine {
         List<String> reasons = new ArrayList<>();
         for (SharingAgreement a : active) {
             for (String gatewayId : a.gateways()) {
-                Basis b = tryGateway(r, category, date, a, gatewayId, consents, justification);
+                Basis b = tryGateway(r, category, date, a, gatewayId, plan, consents, justification);
                 if (b.refusal == null) {
                     return b;
                 }
@@ -111,7 +120,7 @@ public final class ConsentEngine {
     }
 
     private Basis tryGateway(PartnerRecord r, DataCategory category, LocalDate date, SharingAgreement a, String gatewayId,
-                             ConsentIndex consents, String justification) {
+                             Plan plan, ConsentIndex consents, String justification) {
         Gateway g = gateways.find(gatewayId).orElse(null);
         if (g == null) {
             return Basis.refuse("UNKNOWN_GATEWAY", "agreement " + a.id() + " names an unknown gateway '" + gatewayId + "'");
@@ -119,7 +128,7 @@ public final class ConsentEngine {
         if (!g.allows(r.partner())) {
             return Basis.refuse("GATEWAY_NOT_FOR_PARTNER", "gateway " + g.id() + " cannot be relied on by " + r.partner());
         }
-        Set<String> purposes = intersect(a.purposes(), g.purposes());
+        Set<String> purposes = plan.purposes(a, g);
         List<UUID> used = new ArrayList<>();
         if (g.requiresConsent()) {
             Set<String> consented = new LinkedHashSet<>();
@@ -205,36 +214,39 @@ public final class ConsentEngine {
     }
 
     /** Keeps only the fields an agreement lists (data minimisation); the source key, dates and categories always stay. */
-    static Redaction redact(PartnerRecord r, Set<String> allowed) {
-        if (allowed.contains("*")) {
+    static Redaction redact(PartnerRecord r, Fields allowed) {
+        if (allowed.all) {
             return new Redaction(r, List.of());
         }
         List<String> dropped = new ArrayList<>();
         Subject s = r.subject();
         Address a = s.address() == null ? Address.EMPTY : s.address();
         Identifiers i = s.identifiers() == null ? Identifiers.NONE : s.identifiers();
-        Address keptAddress = new Address(keep(allowed, "address.line1", a.line1(), dropped),
-                keep(allowed, "address.line2", a.line2(), dropped), keep(allowed, "address.town", a.town(), dropped),
-                keep(allowed, "address.postcode", a.postcode(), dropped), keep(allowed, "address.uprn", a.uprn(), dropped));
-        Identifiers keptIds = new Identifiers(keep(allowed, "nhsNumber", i.nhsNumber(), dropped),
-                keep(allowed, "upn", i.upn(), dropped), keep(allowed, "nino", i.nino(), dropped),
-                keep(allowed, "pncId", i.pncId(), dropped), keep(allowed, "crn", i.crn(), dropped),
-                keep(allowed, "tenancyRef", i.tenancyRef(), dropped));
-        Subject keptSubject = new Subject(keep(allowed, "givenName", s.givenName(), dropped),
-                keep(allowed, "familyName", s.familyName(), dropped), keep(allowed, "dateOfBirth", s.dateOfBirth(), dropped),
-                keep(allowed, "sex", s.sex(), dropped), keptAddress, keptIds);
-        Map<String, Object> facts = new LinkedHashMap<>();
+        boolean[] keep = allowed.subjectFields;
+        int f = 0;
+        Address keptAddress = new Address(keep(keep[f++], "address.line1", a.line1(), dropped),
+                keep(keep[f++], "address.line2", a.line2(), dropped), keep(keep[f++], "address.town", a.town(), dropped),
+                keep(keep[f++], "address.postcode", a.postcode(), dropped), keep(keep[f++], "address.uprn", a.uprn(), dropped));
+        Identifiers keptIds = new Identifiers(keep(keep[f++], "nhsNumber", i.nhsNumber(), dropped),
+                keep(keep[f++], "upn", i.upn(), dropped), keep(keep[f++], "nino", i.nino(), dropped),
+                keep(keep[f++], "pncId", i.pncId(), dropped), keep(keep[f++], "crn", i.crn(), dropped),
+                keep(keep[f++], "tenancyRef", i.tenancyRef(), dropped));
+        Subject keptSubject = new Subject(keep(keep[f++], "givenName", s.givenName(), dropped),
+                keep(keep[f++], "familyName", s.familyName(), dropped), keep(keep[f++], "dateOfBirth", s.dateOfBirth(), dropped),
+                keep(keep[f++], "sex", s.sex(), dropped), keptAddress, keptIds);
+        Map<String, Object> facts = new LinkedHashMap<>(r.facts() == null ? 16 : Math.max(16, r.facts().size() * 2));
         if (r.facts() != null) {
             r.facts().forEach((k, v) -> {
-                if (allows(allowed, "facts." + k)) {
+                String droppedAs = allowed.factDroppedAs(k);
+                if (droppedAs == null) {
                     facts.put(k, v);
                 } else if (v != null) {
-                    dropped.add("facts." + k);
+                    dropped.add(droppedAs);
                 }
             });
         }
         var involvement = r.involvement();
-        if (involvement != null && !allows(allowed, "involvement")) {
+        if (involvement != null && !keep[f]) {
             dropped.add("involvement");
             involvement = null;
         }
@@ -243,14 +255,116 @@ public final class ConsentEngine {
         return new Redaction(kept, List.copyOf(dropped));
     }
 
-    private static <T> T keep(Set<String> allowed, String field, T value, List<String> dropped) {
-        if (allows(allowed, field)) {
+    private static <T> T keep(boolean allowed, String field, T value, List<String> dropped) {
+        if (allowed) {
             return value;
         }
         if (value != null) {
             dropped.add(field);
         }
         return null;
+    }
+
+    /** The subject fields in the order {@link #redact} reads them, then "involvement". */
+    private static final List<String> SUBJECT_FIELDS = List.of("address.line1", "address.line2", "address.town",
+            "address.postcode", "address.uprn", "nhsNumber", "upn", "nino", "pncId", "crn", "tenancyRef", "givenName",
+            "familyName", "dateOfBirth", "sex", "involvement");
+
+    /**
+     * A set of allowed field names worked out once: which subject fields it keeps, and (as facts keys are met)
+     * whether it keeps each fact. Belongs to one {@link Plan}, so to one thread.
+     */
+    static final class Fields {
+        final Set<String> allowed;
+        final boolean all;
+        final boolean[] subjectFields = new boolean[SUBJECT_FIELDS.size()];
+        /** Fact key → "facts.key" when it is dropped, "" when it is kept. */
+        private final Map<String, String> facts = new HashMap<>();
+
+        Fields(Set<String> allowed) {
+            this.allowed = allowed;
+            this.all = allowed.contains("*");
+            for (int i = 0; i < subjectFields.length; i++) {
+                subjectFields[i] = allows(allowed, SUBJECT_FIELDS.get(i));
+            }
+        }
+
+        /** Null when the fact is kept, otherwise the name it is reported as dropped under. */
+        String factDroppedAs(String key) {
+            String name = facts.get(key);
+            if (name == null) {
+                String field = "facts." + key;
+                name = allows(allowed, field) ? "" : field;
+                facts.put(key, name);
+            }
+            return name.isEmpty() ? null : name;
+        }
+    }
+
+    /** The engine's per-thread memory of the last list of agreements it was given (one batch's, as a rule). */
+    private final ThreadLocal<Plan> lastPlan = new ThreadLocal<>();
+
+    private Plan plan(List<SharingAgreement> agreements) {
+        Plan plan = lastPlan.get();
+        if (plan == null || !plan.isFor(agreements)) {
+            plan = new Plan(agreements);
+            lastPlan.set(plan);
+        }
+        return plan;
+    }
+
+    /**
+     * What follows from a list of agreements alone, worked out once per list rather than once per record: the
+     * agreements covering each partner and category (sorted by id), each agreement's allowed fields and their
+     * intersections, and the purposes of each agreement and gateway. Agreements are immutable records; the plan
+     * is reused only for the same list holding the same agreements.
+     */
+    private static final class Plan {
+        private final List<SharingAgreement> list;
+        private final SharingAgreement[] agreements;
+        private final Map<String, Map<DataCategory, List<SharingAgreement>>> covering = new HashMap<>();
+        private final Map<SharingAgreement, Fields> fields = new IdentityHashMap<>();
+        private final Map<Fields, Map<Fields, Fields>> intersections = new IdentityHashMap<>();
+        private final Map<SharingAgreement, Map<String, Set<String>>> purposes = new IdentityHashMap<>();
+
+        Plan(List<SharingAgreement> list) {
+            this.list = list;
+            this.agreements = list.toArray(new SharingAgreement[0]);
+        }
+
+        boolean isFor(List<SharingAgreement> other) {
+            if (other != list || other.size() != agreements.length) {
+                return false;
+            }
+            for (int i = 0; i < agreements.length; i++) {
+                if (other.get(i) != agreements[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        List<SharingAgreement> covering(String partner, DataCategory category) {
+            return covering.computeIfAbsent(partner, p -> new EnumMap<>(DataCategory.class)).computeIfAbsent(category,
+                    c -> Arrays.stream(agreements)
+                            .filter(a -> a.partner().equals(partner) && a.categories().contains(c.id()))
+                            .sorted(Comparator.comparing(SharingAgreement::id)).toList());
+        }
+
+        Fields fields(SharingAgreement a) {
+            return fields.computeIfAbsent(a, x -> new Fields(new LinkedHashSet<>(x.fields() == null ? List.of("*") : x.fields())));
+        }
+
+        Fields intersection(Fields a, Fields b) {
+            return intersections.computeIfAbsent(a, x -> new IdentityHashMap<>())
+                    .computeIfAbsent(b, x -> new Fields(intersectFields(a.allowed, b.allowed)));
+        }
+
+        /** The purposes both the agreement and the gateway allow; never to be changed by the caller. */
+        Set<String> purposes(SharingAgreement a, Gateway g) {
+            return purposes.computeIfAbsent(a, x -> new HashMap<>())
+                    .computeIfAbsent(g.id(), x -> Collections.unmodifiableSet(intersect(a.purposes(), g.purposes())));
+        }
     }
 
     /** "address" allows "address.town"; "facts" allows "facts.benefit". */

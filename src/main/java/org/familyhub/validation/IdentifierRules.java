@@ -16,7 +16,7 @@ public final class IdentifierRules {
 
     public static String checkNhsNumber(String value) {
         String v = value.replace(" ", "");
-        if (!v.matches("\\d{10}")) {
+        if (v.length() != 10 || !asciiDigits(v, 0, 10)) {
             return "NHS number '" + value + "' must be 10 digits";
         }
         Integer expected = nhsCheckDigit(v.substring(0, 9));
@@ -49,7 +49,8 @@ public final class IdentifierRules {
 
     public static String checkUpn(String value) {
         String v = value.trim().toUpperCase();
-        if (!v.matches("[A-Z]\\d{11}[0-9A-Z]")) {
+        if (v.length() != 13 || !upperLetter(v.charAt(0)) || !asciiDigits(v, 1, 12)
+                || !(upperLetter(v.charAt(12)) || asciiDigit(v.charAt(12)))) {
             return "UPN '" + value + "' must be 13 characters: a check letter, 11 digits, and a digit or letter";
         }
         Character expected = upnCheckLetter(v.substring(1));
@@ -79,6 +80,25 @@ public final class IdentifierRules {
             sum += value * (i + 2);
         }
         return UPN_LETTERS.charAt(sum % 23);
+    }
+
+    // Plain loops rather than String.matches, which compiles its pattern on every call
+
+    private static boolean asciiDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!asciiDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean asciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean upperLetter(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     // ---- NINO ----

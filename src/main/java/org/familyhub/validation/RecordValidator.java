@@ -1,6 +1,7 @@
 package org.familyhub.validation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,11 @@ public final class RecordValidator {
     private static final Pattern CRN = Pattern.compile("[A-Z]\\d{6}");
 
     private final Clock clock;
+    /** Today by the clock, and the span of clock millis it lasts: reading the zone's rules for every record is costly. */
+    private volatile Today today;
+
+    private record Today(LocalDate date, long fromMillis, long untilMillis) {
+    }
 
     public RecordValidator() {
         this(Clock.systemDefaultZone());
@@ -46,7 +52,7 @@ public final class RecordValidator {
             problems.add("family name is missing");
         }
         LocalDate dob = s.dateOfBirth();
-        if (dob != null && dob.isAfter(LocalDate.now(clock))) {
+        if (dob != null && dob.isAfter(today())) {
             problems.add("date of birth " + dob + " is in the future");
         }
         if (dob != null && dob.isBefore(EARLIEST_BIRTH)) {
@@ -64,6 +70,19 @@ public final class RecordValidator {
             check(problems, s.address().postcode(), IdentifierRules::checkPostcode);
         }
         return problems;
+    }
+
+    /** {@code LocalDate.now(clock)}, worked out again only when the clock has left the day last worked out. */
+    private LocalDate today() {
+        long now = clock.millis();
+        Today t = today;
+        if (t == null || now < t.fromMillis() || now >= t.untilMillis()) {
+            LocalDate date = LocalDate.ofInstant(Instant.ofEpochMilli(now), clock.getZone());
+            t = new Today(date, date.atStartOfDay(clock.getZone()).toInstant().toEpochMilli(),
+                    date.plusDays(1).atStartOfDay(clock.getZone()).toInstant().toEpochMilli());
+            today = t;
+        }
+        return t.date();
     }
 
     private static void check(List<String> problems, String value, Function<String, String> rule) {

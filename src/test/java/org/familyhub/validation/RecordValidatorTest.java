@@ -72,4 +72,44 @@ class RecordValidatorTest {
         Identifiers tooShort = new Identifiers(null, null, null, "5/0123456B", null, null);
         assertThat(validator.validate(record("A", "B", null, null, tooShort))).hasSize(1);
     }
+
+    @Test
+    void todayFollowsTheClockAcrossMidnightInItsZone() {
+        MovableClock clock = new MovableClock(Instant.parse("2025-12-01T23:59:59.999Z"), java.time.ZoneId.of("Europe/London"));
+        RecordValidator v = new RecordValidator(clock);
+        PartnerRecord bornTomorrow = record("A", "B", LocalDate.of(2025, 12, 2), null, Identifiers.NONE);
+        assertThat(v.validate(bornTomorrow)).containsExactly("date of birth 2025-12-02 is in the future");
+        clock.now = Instant.parse("2025-12-02T00:00:00Z");
+        assertThat(v.validate(bornTomorrow)).isEmpty();
+        clock.now = Instant.parse("2025-12-01T12:00:00Z");
+        assertThat(v.validate(bornTomorrow)).hasSize(1);
+        // British Summer Time: 23:30 UTC on 1 July is already 2 July in London
+        clock.now = Instant.parse("2025-07-01T23:30:00Z");
+        assertThat(v.validate(record("A", "B", LocalDate.of(2025, 7, 2), null, Identifiers.NONE))).isEmpty();
+    }
+
+    private static final class MovableClock extends Clock {
+        Instant now;
+        private final java.time.ZoneId zone;
+
+        MovableClock(Instant now, java.time.ZoneId zone) {
+            this.now = now;
+            this.zone = zone;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId z) {
+            return new MovableClock(now, z);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
 }

@@ -170,17 +170,21 @@ abstract class CsvFeedFormat implements FeedFormat {
 
         Lines(String text) {
             this.text = text;
-            List<Integer> s = new ArrayList<>();
-            s.add(0);
-            for (int i = 0; i < text.length(); i++) {
+            int[] s = new int[Math.max(16, text.length() / 64)];
+            int n = 1;
+            int length = text.length();
+            for (int i = 0; i < length; i++) {
                 char c = text.charAt(i);
-                if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
-                    if (i + 1 < text.length()) {
-                        s.add(i + 1);
+                if (c == '\n' || (c == '\r' && (i + 1 == length || text.charAt(i + 1) != '\n'))) {
+                    if (i + 1 < length) {
+                        if (n == s.length) {
+                            s = Arrays.copyOf(s, n * 2);
+                        }
+                        s[n++] = i + 1;
                     }
                 }
             }
-            starts = s.stream().mapToInt(Integer::intValue).toArray();
+            starts = Arrays.copyOf(s, n);
         }
 
         int count() {
@@ -204,10 +208,14 @@ abstract class CsvFeedFormat implements FeedFormat {
             return offset;
         }
 
-        /** The text between two offsets without its final line break. */
+        /** The text between two offsets without the line breaks at its end. */
         String text(int from, int to) {
-            String t = text.substring(Math.min(from, to), to);
-            return t.replaceAll("(\r\n|\r|\n)+$", "");
+            int start = Math.min(from, to);
+            int end = to;
+            while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+                end--;
+            }
+            return text.substring(start, end);
         }
     }
 }

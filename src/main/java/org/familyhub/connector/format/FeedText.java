@@ -20,6 +20,28 @@ public final class FeedText {
         if (body == null || body.length == 0) {
             throw new UnreadableFeedException("the body is empty");
         }
+        String text = new String(body, StandardCharsets.UTF_8);
+        // That decoding puts U+FFFD for any malformed input; only then (or for a genuine U+FFFD) decode again strictly,
+        // which finds and reports the bad byte
+        if (text.indexOf('\uFFFD') >= 0) {
+            text = strict(body);
+        }
+        if (!text.isEmpty() && text.charAt(0) == BOM) {
+            text = text.substring(1);
+        }
+        if (text.isBlank()) {
+            throw new UnreadableFeedException("the body is empty");
+        }
+        // PostgreSQL text cannot hold NUL, and no partner format uses it: a NUL means a binary or corrupted file.
+        int nul = text.indexOf('\u0000');
+        if (nul >= 0) {
+            throw new UnreadableFeedException("not a text file: a NUL character at offset " + nul
+                    + "; send the file as UTF-8 text");
+        }
+        return text;
+    }
+
+    private static String strict(byte[] body) throws UnreadableFeedException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -35,20 +57,7 @@ public final class FeedText {
             throw notUtf8(body, in.position());
         }
         out.flip();
-        String text = out.toString();
-        if (!text.isEmpty() && text.charAt(0) == BOM) {
-            text = text.substring(1);
-        }
-        if (text.isBlank()) {
-            throw new UnreadableFeedException("the body is empty");
-        }
-        // PostgreSQL text cannot hold NUL, and no partner format uses it: a NUL means a binary or corrupted file.
-        int nul = text.indexOf('\u0000');
-        if (nul >= 0) {
-            throw new UnreadableFeedException("not a text file: a NUL character at offset " + nul
-                    + "; send the file as UTF-8 text");
-        }
-        return text;
+        return out.toString();
     }
 
     private static UnreadableFeedException notUtf8(byte[] body, int offset) {

@@ -2,9 +2,12 @@ package org.familyhub.connector.format;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IJsonLikeParser;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
+import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,7 +23,6 @@ import org.familyhub.record.Identifiers;
 import org.familyhub.record.Involvement;
 import org.familyhub.record.PartnerRecord;
 import org.familyhub.record.Subject;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Extension;
@@ -33,9 +35,10 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 
 /**
- * Health episodes of care as a FHIR R4 Bundle in JSON (partner-feeds.md "health"). The bundle's shape is read with
- * Jackson; each entry's resource is parsed on its own with HAPI, so one entry with a bad value is quarantined
- * while the rest go on.
+ * Health episodes of care as a FHIR R4 Bundle in JSON (partner-feeds.md "health"). The bundle is read once with
+ * Jackson; each episode's resource is parsed on its own with HAPI from that tree, so one entry with a bad value is
+ * quarantined while the rest go on. A Patient is parsed only when an episode refers to it; other entries are not
+ * parsed at all, since nothing is taken from them.
  */
 public final class HealthFhirBundleFormat implements FeedFormat {
 
@@ -45,7 +48,7 @@ public final class HealthFhirBundleFormat implements FeedFormat {
     private static final Set<String> BUNDLE_TYPES = Set.of("collection", "searchset");
 
     // Building a FhirContext is expensive; it is thread-safe, so one serves every parse
-    private static final FhirContext FHIR = FhirContext.forR4();
+    private static final FhirContext FHIR = warmedUp(FhirContext.forR4());
 
     @Override
     public String id() {
@@ -65,12 +68,89 @@ public final class HealthFhirBundleFormat implements FeedFormat {
     }
 
     private static IParser parser() {
-        // Unknown elements are tolerated; a value of the wrong type (a bad date) fails that entry
-        return FHIR.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false).setErrorOnInvalidValue(true));
+        return parser(FHIR);
     }
 
-    /** One entry of Bundle.entry: its 1-based index, fullUrl, original JSON and the parsed resource or parse error. */
-    private record Entry(int index, String fullUrl, String json, Resource resource, String error) {
+    private static IParser parser(FhirContext fhir) {
+        // Unknown elements are tolerated; a value of the wrong type (a bad date) fails that entry
+        return fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false).setErrorOnInvalidValue(true));
+    }
+
+    /**
+     * HAPI scans its whole R4 model (every resource type's classes) the first time a context is used, which takes
+     * seconds on a busy machine: done here, while the hub starts, rather than inside the first health batch.
+     */
+    private static FhirContext warmedUp(FhirContext fhir) {
+        IParser parser = parser(fhir);
+        for (String resource : List.of(
+                "{\"resourceType\":\"Patient\",\"id\":\"p\",\"birthDate\":\"2015-03-02\",\"name\":[{\"family\":\"A\"}]}",
+                "{\"resourceType\":\"EpisodeOfCare\",\"id\":\"e\",\"status\":\"active\",\"patient\":{\"reference\":\"Patient/p\"}}")) {
+            try {
+                parseTree(parser, (ObjectNode) JsonText.read(resource));
+            } catch (UnreadableFeedException | DataFormatException e) {
+                throw new IllegalStateException("HAPI FHIR cannot read a minimal " + resource, e);
+            }
+        }
+        return fhir;
+    }
+
+    /** HAPI reads a resource straight from a Jackson tree: no re-serialising, no second JSON parse. */
+    private static Resource parseTree(IParser parser, ObjectNode resource) {
+        JacksonStructure structure = new JacksonStructure();
+        structure.setNativeObject(resource);
+        return (Resource) ((IJsonLikeParser) parser).parseResource(structure);
+    }
+
+    /**
+     * One entry of Bundle.entry: its 1-based index, fullUrl and JSON, and once {@link #read} the parsed resource or the
+     * reason it cannot be read. A Patient is read only when an episode refers to it, and then once.
+     */
+    private static final class Entry {
+        final int index;
+        final String fullUrl;
+        final JsonNode node;
+        private boolean read;
+        private Resource resource;
+        private String error;
+
+        Entry(int index, JsonNode node) {
+            this.index = index;
+            this.fullUrl = node.path("fullUrl").asText(null);
+            this.node = node;
+        }
+
+        /** The original JSON of the resource (of the whole entry when it has none), kept for the quarantine. */
+        String json() {
+            JsonNode resource = node.path("resource");
+            return resource.isMissingNode() ? node.toString() : resource.toString();
+        }
+
+        /** Parses the resource with HAPI from the bundle's JSON tree, once. */
+        Entry read(IParser parser) {
+            if (read) {
+                return this;
+            }
+            read = true;
+            JsonNode json = node.path("resource");
+            if (!json.isObject()) {
+                error = "the entry has no resource";
+                return this;
+            }
+            try {
+                resource = parseTree(parser, (ObjectNode) json);
+            } catch (DataFormatException e) {
+                error = "the " + json.path("resourceType").asText("resource") + " cannot be read: " + hapiMessage(e);
+            }
+            return this;
+        }
+
+        Resource resource() {
+            return resource;
+        }
+
+        String error() {
+            return error;
+        }
     }
 
     @Override
@@ -89,28 +169,32 @@ public final class HealthFhirBundleFormat implements FeedFormat {
             throw new UnreadableFeedException("not a FHIR Bundle: Bundle.entry must be an array");
         }
         IParser parser = parser();
-        List<Entry> entries = new ArrayList<>();
+        // Patients by fullUrl and by Patient/id (a later entry wins), found from the JSON alone
+        List<Entry> episodes = new ArrayList<>();
         Map<String, Entry> patients = new HashMap<>();
         for (int i = 0; i < entryNodes.size(); i++) {
-            Entry entry = readEntry(parser, entryNodes.get(i), i + 1);
-            entries.add(entry);
-            if (entry.resource() instanceof Patient || isType(entryNodes.get(i), "Patient")) {
-                if (entry.fullUrl() != null) {
-                    patients.put(entry.fullUrl(), entry);
+            JsonNode node = entryNodes.get(i);
+            if (isType(node, "Patient")) {
+                Entry entry = new Entry(i + 1, node);
+                if (entry.fullUrl != null) {
+                    patients.put(entry.fullUrl, entry);
                 }
-                String id = entryNodes.get(i).path("resource").path("id").asText(null);
+                String id = node.path("resource").path("id").asText(null);
                 if (id != null) {
                     patients.put("Patient/" + id, entry);
                 }
+            } else if (isType(node, "EpisodeOfCare")) {
+                episodes.add(new Entry(i + 1, node));
             }
         }
-        List<ParsedItem> items = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            Entry entry = entries.get(i);
+        List<ParsedItem> items = new ArrayList<>(episodes.size());
+        for (Entry entry : episodes) {
+            String json = entry.json();
+            entry.read(parser);
             if (entry.resource() instanceof EpisodeOfCare episode) {
-                items.add(mapEpisode(partner, entry, episode, patients, receivedOn));
-            } else if (entry.error() != null && isType(entryNodes.get(i), "EpisodeOfCare")) {
-                items.add(ParsedItem.rejected(entry.index(), "entry " + entry.index(), entry.json(), entry.error()));
+                items.add(mapEpisode(partner, entry, json, episode, patients, parser, receivedOn));
+            } else if (entry.error() != null) {
+                items.add(ParsedItem.rejected(entry.index, "entry " + entry.index, json, entry.error()));
             }
         }
         return items;
@@ -120,31 +204,15 @@ public final class HealthFhirBundleFormat implements FeedFormat {
         return resourceType.equals(entry.path("resource").path("resourceType").asText(null));
     }
 
-    private static Entry readEntry(IParser parser, JsonNode node, int index) {
-        String fullUrl = node.path("fullUrl").asText(null);
-        JsonNode resource = node.path("resource");
-        String json = resource.isMissingNode() ? node.toString() : resource.toString();
-        if (!resource.isObject()) {
-            return new Entry(index, fullUrl, json, null, "the entry has no resource");
-        }
-        try {
-            IBaseResource parsed = parser.parseResource(json);
-            return new Entry(index, fullUrl, json, (Resource) parsed, null);
-        } catch (DataFormatException e) {
-            return new Entry(index, fullUrl, json, null, "the " + resource.path("resourceType").asText("resource")
-                    + " cannot be read: " + hapiMessage(e));
-        }
-    }
-
     /** HAPI prefixes its messages with a code such as "HAPI-1821: "; partners need only the words. */
     private static String hapiMessage(Exception e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return m.replaceAll("HAPI-\\d+: ", "").strip();
     }
 
-    private static ParsedItem mapEpisode(String partner, Entry entry, EpisodeOfCare episode, Map<String, Entry> patients,
-                                         LocalDate receivedOn) {
-        int index = entry.index();
+    private static ParsedItem mapEpisode(String partner, Entry entry, String json, EpisodeOfCare episode,
+                                         Map<String, Entry> patients, IParser parser, LocalDate receivedOn) {
+        int index = entry.index;
         String location = "entry " + index;
         RowChecks checks = new RowChecks();
         String episodeId = checks.required("EpisodeOfCare.id", episode.getIdElement().getIdPart());
@@ -167,15 +235,15 @@ public final class HealthFhirBundleFormat implements FeedFormat {
             Entry p = patients.get(patientRef);
             if (p == null) {
                 checks.problem("EpisodeOfCare.patient '" + patientRef + "' is not a Patient in this bundle");
-            } else if (p.error() != null) {
-                checks.problem("EpisodeOfCare.patient '" + patientRef + "' (entry " + p.index() + "): " + p.error());
+            } else if (p.read(parser).error() != null) {
+                checks.problem("EpisodeOfCare.patient '" + patientRef + "' (entry " + p.index + "): " + p.error());
             } else {
                 patient = (Patient) p.resource();
             }
         }
         Subject subject = patient == null ? null : subject(patient, checks);
         if (!checks.ok()) {
-            return ParsedItem.rejected(index, location, entry.json(), checks.reason());
+            return ParsedItem.rejected(index, location, json, checks.reason());
         }
 
         Set<DataCategory> categories = EnumSet.of(switch (code) {
@@ -195,7 +263,7 @@ public final class HealthFhirBundleFormat implements FeedFormat {
         PartnerRecord record = new PartnerRecord(partner, "episodes-of-care", episodeId,
                 periodEnd != null ? periodEnd : receivedOn, subject, categories, facts,
                 involvement(episode, EPISODE_TYPES.get(code), organisation, periodStart, periodEnd));
-        return ParsedItem.ok(index, location, entry.json(), record);
+        return ParsedItem.ok(index, location, json, record);
     }
 
     private static Subject subject(Patient patient, RowChecks checks) {

@@ -2,7 +2,6 @@ package org.familyhub.connector.format;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +57,7 @@ public final class PoliceCsvFormat extends CsvFeedFormat {
         String team = RowChecks.text(row.get("officer_team"));
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("incidentRef", incidentRef);
-        facts.put("occurredAt", occurredAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        facts.put("occurredAt", IsoDates.format(occurredAt));
         facts.put("incidentCategory", category);
         facts.put("role", role);
         facts.put("officerTeam", team);

@@ -63,6 +63,10 @@ final class RowChecks {
         if (v == null) {
             return null;
         }
+        LocalDate plain = IsoDates.plainDate(v);
+        if (plain != null) {
+            return plain;
+        }
         try {
             return LocalDate.parse(v, DateTimeFormatter.ISO_LOCAL_DATE);
         } catch (DateTimeParseException e) {
@@ -79,6 +83,10 @@ final class RowChecks {
         String v = text(value);
         if (v == null) {
             return missing(field);
+        }
+        OffsetDateTime plain = IsoDates.plainOffsetDateTime(v);
+        if (plain != null) {
+            return plain;
         }
         try {
             return OffsetDateTime.parse(v, DateTimeFormatter.ISO_OFFSET_DATE_TIME);

@@ -71,13 +71,19 @@ public final class SchoolXmlFormat implements FeedFormat {
             Header header = header(reader);
             int pupil = 0;
             int depth = 1;
+            // One builder for every pupil's quarantine text: each is copied out with toString
+            StringBuilder raw = new StringBuilder(1024);
             while (reader.hasNext() && depth > 0) {
                 int event = reader.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
-                    XmlElement element = XmlElement.read(reader);
-                    if (element.name().equals("Pupil")) {
+                    if (reader.getLocalName().equals("Pupil")) {
                         pupil++;
-                        items.add(mapPupil(partner, header, element, pupil));
+                        raw.setLength(0);
+                        Pupil values = new Pupil();
+                        XmlCopy.copy(reader, raw, values, false);
+                        items.add(mapPupil(partner, header, values, raw.toString(), pupil));
+                    } else {
+                        XmlCopy.skip(reader);
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     depth--;
@@ -174,27 +180,133 @@ public final class SchoolXmlFormat implements FeedFormat {
         return new Header(urn, name, year, term, termStart);
     }
 
-    private static ParsedItem mapPupil(String partner, Header header, XmlElement pupil, int index) {
-        String raw = pupil.toXml();
+    /**
+     * What a {@code <Pupil>} holds, picked out while it is copied for the quarantine: the text of the first child of
+     * each name, the first {@code <Address>} and {@code <Contact>}, every {@code <Exclusion>} and {@code <Parent>}.
+     * Values are as sent (untrimmed); null when the element is absent.
+     */
+    private static final class Pupil implements XmlCopy.Children {
+        String upn;
+        String forename;
+        String surname;
+        String dob;
+        String sex;
+        String possible;
+        String authorised;
+        String unauthorised;
+        Texts address;
+        String[] contact;
+        final List<String[]> exclusions = new ArrayList<>(2);
+        final List<Parent> parents = new ArrayList<>(2);
+
+        @Override
+        public void child(String name, XMLStreamReader reader, StringBuilder out) throws XMLStreamException {
+            switch (name) {
+                case "UPN" -> upn = first(upn, reader, out);
+                case "Forename" -> forename = first(forename, reader, out);
+                case "Surname" -> surname = first(surname, reader, out);
+                case "DOB" -> dob = first(dob, reader, out);
+                case "Sex" -> sex = first(sex, reader, out);
+                case "SessionsPossible" -> possible = first(possible, reader, out);
+                case "SessionsAuthorisedAbsence" -> authorised = first(authorised, reader, out);
+                case "SessionsUnauthorisedAbsence" -> unauthorised = first(unauthorised, reader, out);
+                case "Address" -> {
+                    Texts a = null;
+                    if (address == null) {
+                        a = new Texts("Line1", "Line2", "Town", "Postcode", "UPRN");
+                        address = a;
+                    }
+                    XmlCopy.copy(reader, out, a, false);
+                }
+                case "Exclusion" -> {
+                    exclusions.add(new String[] {XmlCopy.attribute(reader, "type"), XmlCopy.attribute(reader, "start"),
+                            XmlCopy.attribute(reader, "days")});
+                    XmlCopy.copy(reader, out, null, false);
+                }
+                case "Contact" -> {
+                    if (contact == null) {
+                        contact = new String[] {XmlCopy.attribute(reader, "role"), XmlCopy.attribute(reader, "name"),
+                                XmlCopy.attribute(reader, "phone"), XmlCopy.attribute(reader, "email")};
+                    }
+                    XmlCopy.copy(reader, out, null, false);
+                }
+                case "Parent" -> {
+                    Parent p = new Parent(XmlCopy.attribute(reader, "relationship"));
+                    parents.add(p);
+                    XmlCopy.copy(reader, out, p.names, false);
+                }
+                default -> XmlCopy.copy(reader, out, null, false);
+            }
+        }
+
+        /** The text of this child when it is the first of its name; otherwise the one already found. */
+        private static String first(String found, XMLStreamReader reader, StringBuilder out) throws XMLStreamException {
+            String text = XmlCopy.copy(reader, out, null, found == null);
+            return found == null ? text : found;
+        }
+    }
+
+    /** The text of the first child of each of a few names; other children are copied unread. */
+    private static final class Texts implements XmlCopy.Children {
+        private final String[] names;
+        private final String[] first;
+
+        Texts(String... names) {
+            this.names = names;
+            this.first = new String[names.length];
+        }
+
+        @Override
+        public void child(String name, XMLStreamReader reader, StringBuilder out) throws XMLStreamException {
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(name)) {
+                    String text = XmlCopy.copy(reader, out, null, first[i] == null);
+                    if (first[i] == null) {
+                        first[i] = text;
+                    }
+                    return;
+                }
+            }
+            XmlCopy.copy(reader, out, null, false);
+        }
+
+        /** The text of the first child of that name (one of the names asked for), or null when there is none. */
+        String get(String name) {
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(name)) {
+                    return first[i];
+                }
+            }
+            throw new IllegalArgumentException(name + " was not asked for");
+        }
+    }
+
+    private record Parent(String relationship, Texts names) {
+        Parent(String relationship) {
+            this(relationship, new Texts("Forename", "Surname"));
+        }
+    }
+
+    private static ParsedItem mapPupil(String partner, Header header, Pupil pupil, String raw, int index) {
         String location = "Pupil " + index;
         RowChecks checks = new RowChecks();
-        String upn = checks.required("UPN", pupil.childText("UPN"));
-        LocalDate dateOfBirth = checks.date("DOB", pupil.childText("DOB"));
-        Integer possible = checks.count("SessionsPossible", pupil.childText("SessionsPossible"), true);
-        Integer authorised = checks.count("SessionsAuthorisedAbsence", pupil.childText("SessionsAuthorisedAbsence"), true);
-        Integer unauthorised = checks.count("SessionsUnauthorisedAbsence", pupil.childText("SessionsUnauthorisedAbsence"), true);
+        String upn = checks.required("UPN", pupil.upn);
+        LocalDate dateOfBirth = checks.date("DOB", pupil.dob);
+        Integer possible = checks.count("SessionsPossible", pupil.possible, true);
+        Integer authorised = checks.count("SessionsAuthorisedAbsence", pupil.authorised, true);
+        Integer unauthorised = checks.count("SessionsUnauthorisedAbsence", pupil.unauthorised, true);
         if (possible != null && possible == 0) {
             checks.problem("SessionsPossible '0' must be at least 1 (no attendance rate can be given)");
         } else if (possible != null && authorised != null && unauthorised != null && authorised + unauthorised > possible) {
             checks.problem("absences (" + authorised + " authorised + " + unauthorised
                     + " unauthorised) exceed SessionsPossible " + possible);
         }
-        List<Map<String, Object>> exclusions = new ArrayList<>();
-        for (XmlElement e : pupil.children("Exclusion")) {
-            String type = checks.oneOf("Exclusion type", e.attribute("type"), EXCLUSION_TYPES, true);
-            LocalDate start = checks.requiredDate("Exclusion start", e.attribute("start"));
-            Integer days = checks.count("Exclusion days", e.attribute("days"), false);
-            Map<String, Object> exclusion = new LinkedHashMap<>();
+        List<Map<String, Object>> exclusions = new ArrayList<>(pupil.exclusions.size());
+        for (String[] e : pupil.exclusions) {
+            String type = checks.oneOf("Exclusion type", e[0], EXCLUSION_TYPES, true);
+            LocalDate start = checks.requiredDate("Exclusion start", e[1]);
+            Integer days = checks.count("Exclusion days", e[2], false);
+            Map<String, Object> exclusion = new LinkedHashMap<>(4);
             exclusion.put("type", type);
             exclusion.put("start", start == null ? null : start.toString());
             exclusion.put("days", days);
@@ -204,25 +316,25 @@ public final class SchoolXmlFormat implements FeedFormat {
             return ParsedItem.rejected(index, location, raw, checks.reason());
         }
 
-        XmlElement a = pupil.child("Address");
-        Address address = a == null ? Address.EMPTY : new Address(RowChecks.text(a.childText("Line1")),
-                RowChecks.text(a.childText("Line2")), RowChecks.text(a.childText("Town")),
-                RowChecks.text(a.childText("Postcode")), RowChecks.text(a.childText("UPRN")));
-        Subject subject = new Subject(RowChecks.text(pupil.childText("Forename")), RowChecks.text(pupil.childText("Surname")),
-                dateOfBirth, RowChecks.text(pupil.childText("Sex")), address,
+        Texts a = pupil.address;
+        Address address = a == null ? Address.EMPTY : new Address(RowChecks.text(a.get("Line1")),
+                RowChecks.text(a.get("Line2")), RowChecks.text(a.get("Town")),
+                RowChecks.text(a.get("Postcode")), RowChecks.text(a.get("UPRN")));
+        Subject subject = new Subject(RowChecks.text(pupil.forename), RowChecks.text(pupil.surname),
+                dateOfBirth, RowChecks.text(pupil.sex), address,
                 new Identifiers(null, upn, null, null, null, null));
 
         int attended = possible - authorised - unauthorised;
         double rate = BigDecimal.valueOf(attended).divide(BigDecimal.valueOf(possible), 4, RoundingMode.HALF_UP).doubleValue();
-        List<Map<String, Object>> parents = new ArrayList<>();
-        for (XmlElement p : pupil.children("Parent")) {
-            Map<String, Object> parent = new LinkedHashMap<>();
-            parent.put("relationship", RowChecks.text(p.attribute("relationship")));
-            parent.put("givenName", RowChecks.text(p.childText("Forename")));
-            parent.put("familyName", RowChecks.text(p.childText("Surname")));
+        List<Map<String, Object>> parents = new ArrayList<>(pupil.parents.size());
+        for (Parent p : pupil.parents) {
+            Map<String, Object> parent = new LinkedHashMap<>(4);
+            parent.put("relationship", RowChecks.text(p.relationship()));
+            parent.put("givenName", RowChecks.text(p.names().get("Forename")));
+            parent.put("familyName", RowChecks.text(p.names().get("Surname")));
             parents.add(parent);
         }
-        Map<String, Object> facts = new LinkedHashMap<>();
+        Map<String, Object> facts = new LinkedHashMap<>(16);
         facts.put("schoolUrn", header.schoolUrn());
         facts.put("schoolName", header.schoolName());
         facts.put("academicYear", header.academicYear());
@@ -240,10 +352,9 @@ public final class SchoolXmlFormat implements FeedFormat {
         if (!exclusions.isEmpty()) {
             categories.add(DataCategory.EDUCATION_EXCLUSION);
         }
-        XmlElement c = pupil.child("Contact");
-        Involvement involvement = c == null ? null : new Involvement(header.schoolName(), RowChecks.text(c.attribute("role")),
-                RowChecks.text(c.attribute("name")), RowChecks.text(c.attribute("phone")), RowChecks.text(c.attribute("email")),
-                null, null);
+        String[] c = pupil.contact;
+        Involvement involvement = c == null ? null : new Involvement(header.schoolName(), RowChecks.text(c[0]),
+                RowChecks.text(c[1]), RowChecks.text(c[2]), RowChecks.text(c[3]), null, null);
 
         String sourceRecordId = RowChecks.key(header.schoolUrn(), upn, header.academicYear(), header.term());
         PartnerRecord record = new PartnerRecord(partner, "attendance", sourceRecordId, header.termStart(), subject,

@@ -41,4 +41,13 @@ class FeedTextTest {
         assertThatThrownBy(() -> FeedText.decode(binary)).isInstanceOf(UnreadableFeedException.class)
                 .hasMessageStartingWith("not a text file: a NUL character at offset 5");
     }
+
+    @Test
+    void keepsAGenuineReplacementCharacterButRefusesAnEncodedSurrogate() throws Exception {
+        // U+FFFD sent as valid UTF-8 is text like any other; ED A0 80 (a UTF-16 surrogate) is not UTF-8 at all
+        assertThat(FeedText.decode("a\uFFFDb".getBytes(StandardCharsets.UTF_8))).isEqualTo("a\uFFFDb");
+        byte[] surrogate = {'o', 'k', '\n', (byte) 0xED, (byte) 0xA0, (byte) 0x80};
+        assertThatThrownBy(() -> FeedText.decode(surrogate))
+                .hasMessage("not valid UTF-8: byte 0xED at offset 3 (line 2); send the file encoded as UTF-8");
+    }
 }

@@ -146,4 +146,29 @@ class HealthFhirBundleFormatTest {
         assertThatThrownBy(() -> Feeds.parse(format, "health", Feeds.bad("truncated.json")))
                 .hasMessage("truncated JSON: unexpected end of input at line 4");
     }
+
+    @Test
+    void aPatientMayComeLaterAndAnUnreadableOneFailsOnlyTheEpisodesThatReferToIt() throws Exception {
+        String json = """
+                {"resourceType":"Bundle","type":"collection","entry":[
+                  {"resource":{"resourceType":"EpisodeOfCare","id":"e1","patient":{"reference":"Patient/later"},
+                    "type":[{"coding":[{"system":"https://familyhub.example/episode-type","code":"CAMHS"}]}]}},
+                  {"resource":{"resourceType":"EpisodeOfCare","id":"e2","patient":{"reference":"urn:uuid:bad"},
+                    "type":[{"coding":[{"system":"https://familyhub.example/episode-type","code":"CAMHS"}]}]}},
+                  {"fullUrl":"urn:uuid:bad","resource":{"resourceType":"Patient","id":"bad","birthDate":"2015-13-45"}},
+                  {"fullUrl":"urn:uuid:unused","resource":{"resourceType":"Patient","id":"unused","gender":"not-a-gender"}},
+                  {"resource":{"resourceType":"Organization","id":"o1","active":"not-a-boolean"}},
+                  {"resource":{"resourceType":"Patient","id":"later","name":[{"family":"Lee","given":["Ann"]}]}}
+                ]}
+                """;
+        List<ParsedItem> items = format.parse("health", json, Feeds.RECEIVED);
+        assertThat(items).extracting(ParsedItem::position).containsExactly(1, 2);
+        assertThat(items.get(0).isOk()).isTrue();
+        assertThat(items.get(0).record().subject().familyName()).isEqualTo("Lee");
+        assertThat(items.get(1).problem()).startsWith("EpisodeOfCare.patient 'urn:uuid:bad' (entry 3): the Patient cannot be read: ")
+                .contains("2015-13-45");
+        assertThat(items.get(1).raw()).isEqualTo("{\"resourceType\":\"EpisodeOfCare\",\"id\":\"e2\",\"patient\":"
+                + "{\"reference\":\"urn:uuid:bad\"},\"type\":[{\"coding\":[{\"system\":"
+                + "\"https://familyhub.example/episode-type\",\"code\":\"CAMHS\"}]}]}");
+    }
 }

@@ -158,4 +158,64 @@ class SchoolXmlFormatTest {
         assertThatThrownBy(() -> format.parse("school", SPEC_EXAMPLE.replace("2025/26", "2025/27"), Feeds.RECEIVED))
                 .hasMessage("academicYear '2025/27' is not an academic year (expected e.g. 2025/26)");
     }
+
+    /** Namespaces, repeated elements, mixed content, CDATA and comments: the values and quarantine text they give. */
+    static final String AWKWARD = """
+            <r:AttendanceReturn xmlns:r="urn:x" xmlns:a="urn:a" xmlns:b="urn:b" schoolUrn="100001" schoolName="Oak &amp; Ash" academicYear="2025/26" term="AUTUMN">
+              <Other><Pupil><UPN>not a pupil of the return</UPN></Pupil></Other>
+              <r:Pupil a:id="1" b:id="2" plain="x&lt;y">
+                <UPN> A123456789012 </UPN><UPN>B000000000000</UPN>
+                <Forename>Ava<!-- c -->Rose</Forename><Surname><![CDATA[Smith & <Sons>]]></Surname><Sex/>
+                <Address><Line1>1 "High" St</Line1><Line2>  </Line2><Town>Cov<x/>entry</Town></Address>
+                <Address><Line1>second</Line1></Address>
+                <SessionsPossible>140</SessionsPossible>
+                <SessionsAuthorisedAbsence>6</SessionsAuthorisedAbsence>
+                <SessionsUnauthorisedAbsence>18</SessionsUnauthorisedAbsence>
+                <?pi data?>
+                <Exclusion type="PERMANENT" start="2025-11-01">note</Exclusion>
+                <Contact role="Attendance officer" name="J &amp; Patel"/><Contact role="second"/>
+                <Parent relationship="MOTHER"><Forename>Kim</Forename><Forename>Other</Forename></Parent>
+                <Unknown attr="1">text <b>bold</b> tail</Unknown>
+              </r:Pupil>
+              <Pupil>just text &gt; here</Pupil>
+            </r:AttendanceReturn>
+            """;
+
+    @Test
+    void readsTheFirstOfEachElementAndKeepsACanonicalQuarantineText() throws Exception {
+        List<ParsedItem> items = format.parse("school", AWKWARD, Feeds.RECEIVED);
+        assertThat(items).extracting(ParsedItem::location).containsExactly("Pupil 1", "Pupil 2");
+        assertThat(items.get(0).raw()).isEqualTo("<Pupil id=\"2\" plain=\"x&lt;y\"><UPN> A123456789012 </UPN>"
+                + "<UPN>B000000000000</UPN><Forename>AvaRose</Forename><Surname>Smith &amp; &lt;Sons&gt;</Surname><Sex/>"
+                + "<Address><Line1>1 \"High\" St</Line1><Line2>  </Line2><Town><x/></Town></Address>"
+                + "<Address><Line1>second</Line1></Address><SessionsPossible>140</SessionsPossible>"
+                + "<SessionsAuthorisedAbsence>6</SessionsAuthorisedAbsence><SessionsUnauthorisedAbsence>18</SessionsUnauthorisedAbsence>"
+                + "<Exclusion type=\"PERMANENT\" start=\"2025-11-01\">note</Exclusion>"
+                + "<Contact role=\"Attendance officer\" name=\"J &amp; Patel\"/><Contact role=\"second\"/>"
+                + "<Parent relationship=\"MOTHER\"><Forename>Kim</Forename><Forename>Other</Forename></Parent>"
+                + "<Unknown attr=\"1\"><b>bold</b></Unknown></Pupil>");
+        PartnerRecord r = items.get(0).record();
+        assertThat(r.sourceRecordId()).isEqualTo("100001|A123456789012|2025/26|AUTUMN");
+        assertThat(r.subject().givenName()).isEqualTo("AvaRose");
+        assertThat(r.subject().familyName()).isEqualTo("Smith & <Sons>");
+        assertThat(r.subject().sex()).isNull();
+        assertThat(r.subject().address().line1()).isEqualTo("1 \"High\" St");
+        assertThat(r.subject().address().line2()).isNull();
+        assertThat(r.subject().address().town()).isEqualTo("Coventry");
+        assertThat(r.facts().get("exclusions")).isEqualTo(List.of(map("type", "PERMANENT", "start", "2025-11-01", "days", null)));
+        assertThat(r.facts().get("parents")).isEqualTo(List.of(map("relationship", "MOTHER", "givenName", "Kim", "familyName", null)));
+        assertThat(r.involvement()).isEqualTo(new Involvement("Oak & Ash", "Attendance officer", "J & Patel", null, null,
+                null, null));
+        assertThat(items.get(1).raw()).isEqualTo("<Pupil>just text &gt; here</Pupil>");
+        assertThat(items.get(1).problem()).startsWith("UPN is missing");
+    }
+
+    /** A map in the given key order that may hold nulls, as the facts do. */
+    private static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
 }
