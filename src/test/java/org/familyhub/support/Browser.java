@@ -66,6 +66,12 @@ public final class Browser implements AutoCloseable {
         return url.startsWith(base) ? url.substring(base.length()) : url;
     }
 
+    /** Waits for a page whose path starts with {@code prefix} (after a form that JavaScript sends, say). */
+    public void waitForPath(String prefix) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> path().startsWith(prefix)
+                && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
     public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
@@ -96,7 +102,8 @@ public final class Browser implements AutoCloseable {
     public void signOut() {
         find(".fh-account__signout button").click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login"));
-        assertThat(driver.getPageSource()).as("signed out: %s", path()).contains("You have signed out");
+        open("/");
+        assertThat(path()).as("signed out: the start page asks to sign in again").startsWith("/login");
     }
 
     /** The page as it stands: a screenshot named after the journey and step, and no serious/critical axe violation. */
