@@ -30,6 +30,12 @@ public class UiModelAdvice {
         model.addAttribute("user", caller.name());
         model.addAttribute("partner", caller.partner().orElse(null));
         model.addAttribute("roles", Arrays.stream(Role.values()).filter(caller::has).map(Role::id).collect(Collectors.joining(", ")));
-        model.addAttribute("nav", Navigation.forCaller(caller));
+        List<Navigation.Link> nav = Navigation.forCaller(caller);
+        model.addAttribute("nav", nav);
+        // the section the page belongs to: the longest link that is the path or a folder above it
+        String path = request.getRequestURI();
+        model.addAttribute("activeHref", nav.stream().map(Navigation.Link::href)
+                .filter(h -> path.equals(h) || path.startsWith(h + "/")).max(java.util.Comparator.comparingInt(String::length))
+                .orElse(null));
     }
 }
