@@ -19,6 +19,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -72,6 +73,15 @@ public final class Browser implements AutoCloseable {
                 && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
+    /** Clicks a button or link that loads a page, and waits until the new page has replaced this one. */
+    public void submit(String css) {
+        WebElement html = driver.findElement(By.tagName("html"));
+        find(css).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
     public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
@@ -94,13 +104,13 @@ public final class Browser implements AutoCloseable {
         open("/login");
         type("#username", user);
         type("#password", user);
-        find("button[type=submit]").click();
+        submit("button[type=submit]");
         assertThat(path()).as("signed in as %s", user).matches("/(\\?continue)?"); // "?continue": back to the page asked for
     }
 
     /** Signs out and waits for the sign-in page that says so. */
     public void signOut() {
-        find(".fh-account__signout button").click();
+        submit(".fh-account__signout button");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login"));
         open("/");
         assertThat(path()).as("signed out: the start page asks to sign in again").startsWith("/login");

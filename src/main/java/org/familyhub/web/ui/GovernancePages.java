@@ -26,8 +26,11 @@ public class GovernancePages {
     private final GovernanceController governance;
     private final AuditController audit;
     private final AccessReportController accessReports;
+    private final DataFlowMap dataFlow;
 
-    public GovernancePages(GovernanceController governance, AuditController audit, AccessReportController accessReports) {
+    public GovernancePages(GovernanceController governance, AuditController audit, AccessReportController accessReports,
+                           DataFlowMap dataFlow) {
+        this.dataFlow = dataFlow;
         this.governance = governance;
         this.audit = audit;
         this.accessReports = accessReports;
@@ -37,6 +40,21 @@ public class GovernancePages {
     public String gateways(Model model) {
         model.addAttribute("gateways", governance.gateways());
         return "ig/gateways";
+    }
+
+    @GetMapping("/ig/data-flow")
+    public String dataFlow(Model model) {
+        model.addAttribute("svg", dataFlow.svg());
+        model.addAttribute("flows", dataFlow.flows());
+        return "ig/data-flow";
+    }
+
+    /** The map alone, to attach to a DPIA. */
+    @GetMapping(value = "/ig/data-flow.svg", produces = "image/svg+xml")
+    @org.springframework.web.bind.annotation.ResponseBody
+    public org.springframework.http.ResponseEntity<String> dataFlowSvg() {
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"familyhub-data-flow.svg\"").body(dataFlow.svg());
     }
 
     @GetMapping("/audit")

@@ -49,28 +49,67 @@ class GovernanceAndDataPagesIT {
 
         b.open("/audit");
         b.type("#from", "yesterday");
-        b.find("form[action='/audit'] button").click();
+        b.submit("form[action='/audit'] button");
         assertThat(summary(b)).singleElement().asString().startsWith("from must be an ISO date");
         b.page("audit-errors");
         b.type("#from", "");
         b.type("#person", "upn:" + family.upn);
-        b.find("form[action='/audit'] button").click();
+        b.submit("form[action='/audit'] button");
         assertThat(b.text("#events")).as("the school's record of the pupil was permitted").contains("school");
         assertThat(b.path()).as("the identifier stays out of the URL").isEqualTo("/audit");
         b.page("audit-results");
-        b.find("#verify").click();
+        b.submit("#verify");
         assertThat(b.text("#verification")).contains("The chain is intact");
         b.page("audit-verified");
 
         b.open("/ig/access-report");
         b.type("#personId", family.upn);
-        b.find("main form button").click();
+        b.submit("main form button");
         assertThat(summary(b)).containsExactly("Enter an identifier with its kind, like nhs:9434765919 or nino:QQ123456C");
         b.page("access-report-errors");
         b.type("#personId", "upn:" + family.upn);
-        b.find("main form button").click();
+        b.submit("main form button");
         assertThat(b.text("main")).contains("Subject access report", "upn:" + family.upn, "school");
         b.page("access-report");
+
+        // the consent register: bad input, a consent recorded, found and withdrawn
+        String surname = "Consentia" + family.run.replaceAll("[0-9-]", "x");
+        b.submit("#navigation a[href='/ig/consents']");
+        b.submit("a[href='/ig/consents/new']");
+        b.type("#dateOfBirth", "2014-02-30");
+        b.submit("main form button[type=submit]");
+        assertThat(summary(b)).containsExactly("Enter the person's first name", "Enter the person's family name",
+                "Date of birth must be a real date, like 2026-04-01", "Select the partners the consent covers",
+                "Select the data categories the consent covers", "Select the purposes the consent covers",
+                "Select who gave the consent", "Enter the given on date, like 2026-04-01",
+                "Enter the evidence, like the reference of the signed form");
+        b.page("consent-errors");
+        b.type("#givenName", "Rosa");
+        b.type("#familyName", surname);
+        b.type("#dateOfBirth", "1990-05-06");
+        b.find("input[name=partners][value=health]").click();
+        b.find("input[name=categories][value=health-mental]").click();
+        b.find("input[name=purposes][value=assessment]").click();
+        b.find("#givenBy").click();
+        b.type("#givenOn", "2026-10-01");
+        b.type("#evidence", "FORM-" + family.run);
+        b.submit("main form button[type=submit]");
+        assertThat(b.text("#success")).contains("Consent recorded");
+        b.type("#familyName", surname);
+        b.submit("form[action='/ig/consents'] button");
+        assertThat(b.text("#consents")).contains("Rosa " + surname, "FORM-" + family.run, "Active");
+        b.page("consents");
+        b.submit("#consents form[action$='/withdraw'] button");
+        assertThat(b.text("#success")).contains("Consent withdrawn");
+        b.page("consent-withdrawn");
+
+        // the data-flow map comes from the agreements in force: DWP's data is for identification, read by the data team
+        b.submit("#navigation a[href='/ig/data-flow']");
+        assertThat(b.findAll("#data-flow svg")).hasSize(1);
+        assertThat(b.findAll("#flows tbody tr").stream().map(WebElement::getText).toList())
+                .anySatisfy(r -> assertThat(r).contains("dwp", "isa-dwp", "wra-2012-s131", "identification", "data-team"))
+                .noneSatisfy(r -> assertThat(r).contains("dwp", "key-worker"));
+        b.page("data-flow");
         b.signOut();
 
         b.signIn("auditor1");
@@ -81,7 +120,7 @@ class GovernanceAndDataPagesIT {
         b.signOut();
 
         b.signIn("data1");
-        b.find("#navigation a[href='/data/families']").click();
+        b.submit("#navigation a[href='/data/families']");
         assertThat(Integer.parseInt(b.text("#total"))).isPositive();
         b.page("families");
         b.open("/data/families?eligible=all&purpose=identification");

@@ -47,15 +47,15 @@ class IgOfficerJourneyIT {
         b.page("start");
         assertThat(b.findAll("#navigation .govuk-service-navigation__link").stream().map(WebElement::getText).toList())
                 .contains("Agreements", "Legal gateways", "Consent register", "Audit").doesNotContain("Find a family", "Quarantine");
-        b.find("#navigation a[href='/ig/agreements']").click();
+        b.submit("#navigation a[href='/ig/agreements']");
         assertThat(b.text("#agreements")).contains("isa-police", "isa-housing");
         b.page("agreements");
 
-        b.find("a[href='/ig/agreements/new']").click();
+        b.submit("a[href='/ig/agreements/new']");
         b.page("draft");
         b.type("#agreementId", "Not An Id");
         b.type("#validFrom", "2031-02-30");
-        b.find("main form button[type=submit]").click();
+        b.submit("main form button[type=submit]");
         assertThat(b.driver().getTitle()).startsWith("Error: ");
         assertThat(summary(b)).containsExactly(
                 "Agreement id must be 3 to 63 lower-case letters, digits and dashes",
@@ -81,12 +81,12 @@ class IgOfficerJourneyIT {
         b.type("#fields", "givenName, familyName, dateOfBirth, address, facts");
         b.type("#retentionDays", "730");
         b.type("#validFrom", "2031-01-01");
-        b.find("main form button[type=submit]").click();
+        b.submit("main form button[type=submit]");
         assertThat(summary(b)).containsExactly("gateway wra-2012-s131 cannot be relied on by housing");
         b.page("draft-gateway-error");
         b.find("input[name=gateways][value=wra-2012-s131]").click();
         b.find("input[name=gateways][value=dea-2017-s35]").click();
-        b.find("main form button[type=submit]").click();
+        b.submit("main form button[type=submit]");
 
         assertThat(b.path()).isEqualTo("/ig/agreements/" + id);
         assertThat(b.text("#success")).contains("Draft saved");
@@ -94,12 +94,12 @@ class IgOfficerJourneyIT {
         b.page("agreement-draft");
 
         b.find("#sample").sendKeys(Path.of("connectors/partners/housing/samples/tenancies.csv").toAbsolutePath().toString());
-        b.find("form[action$='/preview'] button").click();
+        b.submit("form[action$='/preview'] button");
         assertThat(b.text("#preview-heading")).contains("tenancies.csv");
         assertThat(b.findAll("#preview tbody tr")).isNotEmpty();
         b.page("preview");
 
-        b.find("#approve").click();
+        b.submit("#approve");
         assertThat(summary(b)).singleElement().asString().contains("ig1 wrote this draft, so another IG officer must approve it");
         assertThat(b.text("#status")).isEqualTo("DRAFT");
         b.page("approve-own-error");
@@ -107,7 +107,7 @@ class IgOfficerJourneyIT {
 
         b.signIn("ig2");
         b.open("/ig/agreements/" + id);
-        b.find("#approve").click();
+        b.submit("#approve");
         assertThat(b.text("#success")).contains("approved");
         assertThat(b.text("#status")).isEqualTo("ACTIVE");
         assertThat(b.text("#versions")).contains("ig1", "ig2");

@@ -40,7 +40,7 @@ class PartnerItJourneyIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Path csv = Files.createTempFile("police-" + run, ".csv");
         Files.writeString(csv, Feeds.POLICE_HEADER
-                + "UI-" + run + "-1,2026-10-01T21:15:00+01:00,ASB,SUSPECT,Kayleigh,Uiupload,1989-04-12,F,1 High St,,Coventry,CV1 1AA,,,PC A Reid,Coventry North,024 7653 9018,a.reid@police.example\n"
+                + "UI-" + run + "-1,2026-10-01T21:15:00+01:00,ASB,SUSPECT,Quinella,Uiupload,1961-07-19,F,1 High St,,Coventry,CV1 1AA,,,PC A Reid,Coventry North,024 7653 9018,a.reid@police.example\n"
                 + "UI-" + run + "-2,2026-10-05T10:00:00+01:00,ASB,SUSPECT,Ben,Uiupload,2014-13-01,M,2 High St,,Coventry,CV1 1AA,,,PC A Reid,Coventry North,024 7653 9018,a.reid@police.example\n"
                 + "UI-" + run + "-3,2026-10-06T11:00:00+01:00,CRIME,SUSPECT,Cal,Uiupload,2001-01-01,M,3 High St,,Coventry,CV1 1AA,,,PC A Reid,Coventry North,024 7653 9018,a.reid@police.example\n");
 
@@ -49,12 +49,12 @@ class PartnerItJourneyIT {
         List<String> sections = b.findAll("#navigation .govuk-service-navigation__link").stream().map(WebElement::getText).toList();
         assertThat(sections).containsExactly("Connector", "Upload a file", "Quarantine");
 
-        b.find("a[href='/partner']").click();
+        b.submit("a[href='/partner']");
         assertThat(b.text("#connector")).contains("State", "Last run", "Lag", "Last error");
         b.page("connector");
 
         b.open("/partner/upload");
-        b.find("main form button[type=submit]").click();
+        b.submit("main form button[type=submit]"); // no file: the script lets the browser post it
         assertThat(b.findAll(".govuk-error-summary__list a").stream().map(WebElement::getText).toList())
                 .containsExactly("Select a file to upload");
         assertThat(b.text("#file-error")).contains("Select a file to upload");
@@ -70,7 +70,7 @@ class PartnerItJourneyIT {
         assertThat(inBatch).contains("UI-" + run + "-2", "2014-13-01").doesNotContain("UI-" + run + "-1,");
         b.page("batch");
 
-        b.find("a[href='/partner/quarantine']").click();
+        b.submit("a[href='/partner/quarantine']");
         WebElement row = b.findAll("#quarantine tbody tr").stream()
                 .filter(r -> r.getText().contains("UI-" + run + "-2")).findFirst().orElseThrow();
         assertThat(row.getText()).as("position, reason and raw record").containsIgnoringCase("line 3").containsIgnoringCase("date");

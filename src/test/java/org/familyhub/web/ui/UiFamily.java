@@ -3,6 +3,7 @@ package org.familyhub.web.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.Random;
 import java.util.UUID;
 import org.familyhub.support.Api;
@@ -26,40 +27,43 @@ final class UiFamily {
     final String familyId;
 
     UiFamily(Api api) {
-        String[] stems = {"Ashworth", "Pemberton", "Thornley", "Whitcombe", "Kettering", "Lowther", "Marston", "Farrington"};
-        StringBuilder s = new StringBuilder(stems[RANDOM.nextInt(stems.length)]);
-        for (int i = 0; i < 4; i++) {
+        // people unlike any other test's (FamilyViewIT's Kayleigh and Jayden): their own names and dates of birth, so
+        // the linker never joins them to another test's family in the shared database
+        StringBuilder s = new StringBuilder("Q");
+        for (int i = 0; i < 9; i++) {
             s.append((char) ('a' + RANDOM.nextInt(26)));
         }
         surname = s.toString();
+        String motherDob = LocalDate.of(1970 + RANDOM.nextInt(20), 1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28)).toString();
+        String childDob = LocalDate.of(2010 + RANDOM.nextInt(8), 1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28)).toString();
         long n = Math.abs(RANDOM.nextLong() % 9_000_000L) + 1_000;
         upn = TestIds.upn(n);
         String uprn = String.valueOf(200_000_000_000L + n);
         String postcode = "CV" + (1 + RANDOM.nextInt(6)) + " " + (1 + RANDOM.nextInt(9)) + "Q" + "ABDEFGHJLNPQRSTUWXYZ".charAt(RANDOM.nextInt(20));
         String street = (1 + RANDOM.nextInt(200)) + " Gosford Street";
         push(api, "police", Feeds.POLICE_HEADER
-                + "INC-" + run + "-1,2026-10-01T21:15:00+01:00,ASB,SUSPECT,Kayleigh," + surname + ",1989-04-12,F,"
+                + "INC-" + run + "-1,2026-10-01T21:15:00+01:00,ASB,SUSPECT,Shannon," + surname + "," + motherDob + ",F,"
                 + street + ",,Coventry," + postcode + "," + uprn + ",,PC A Khan,Coventry North,024 7653 9000,a.khan@police.example\n");
         push(api, "school", """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <AttendanceReturn schoolUrn="137421" schoolName="Foleshill Park Academy" academicYear="2026/27" term="AUTUMN">
                   <Pupil>
                     <UPN>%s</UPN>
-                    <Forename>Jayden</Forename><Surname>%s</Surname><DOB>2014-08-30</DOB><Sex>M</Sex>
+                    <Forename>Tyler</Forename><Surname>%s</Surname><DOB>%s</DOB><Sex>M</Sex>
                     <Address><Line1>%s</Line1><Line2/><Town>Coventry</Town><Postcode>%s</Postcode><UPRN>%s</UPRN></Address>
                     <SessionsPossible>140</SessionsPossible>
                     <SessionsAuthorisedAbsence>8</SessionsAuthorisedAbsence>
                     <SessionsUnauthorisedAbsence>19</SessionsUnauthorisedAbsence>
                     <Contact role="Attendance officer" name="Mrs L Grant" phone="024 7668 1234" email="l.grant@foleshillpark.example"/>
-                    <Parent relationship="MOTHER"><Forename>Kayleigh</Forename><Surname>%s</Surname></Parent>
+                    <Parent relationship="MOTHER"><Forename>Shannon</Forename><Surname>%s</Surname></Parent>
                   </Pupil>
                 </AttendanceReturn>
-                """.formatted(upn, surname, street, postcode, uprn, surname));
+                """.formatted(upn, surname, childDob, street, postcode, uprn, surname));
         push(api, "housing", HOUSING_HEADER
-                + "T-" + run + "," + uprn + "," + street + ",,Coventry," + postcode + ",Kayleigh," + surname
-                + ",1989-04-12,TENANT,412.50,0,N,Marcus Bell,024 7671 2000,marcus.bell@housing.example\n"
-                + "T-" + run + "," + uprn + "," + street + ",,Coventry," + postcode + ",Jayden," + surname
-                + ",2014-08-30,CHILD,412.50,0,N,Marcus Bell,024 7671 2000,marcus.bell@housing.example\n");
+                + "T-" + run + "," + uprn + "," + street + ",,Coventry," + postcode + ",Shannon," + surname
+                + "," + motherDob + ",TENANT,412.50,0,N,Marcus Bell,024 7671 2000,marcus.bell@housing.example\n"
+                + "T-" + run + "," + uprn + "," + street + ",,Coventry," + postcode + ",Tyler," + surname
+                + "," + childDob + ",CHILD,412.50,0,N,Marcus Bell,024 7671 2000,marcus.bell@housing.example\n");
         Api.Response r = api.get("data1", "/api/families/search?upn=" + upn, "X-Purpose", "identification");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode items = r.json().get("items");
