@@ -1,5 +1,6 @@
 package org.familyhub.web.ui;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -128,8 +129,11 @@ public class DataFlowMap {
         return s.append("</svg>").toString();
     }
 
+    /** Agreements in force today: active, and today within their validity (an approved future one is not yet). */
     private List<SharingAgreement> active() {
-        return agreements.latest().stream().filter(a -> "ACTIVE".equals(a.status())).toList();
+        LocalDate today = LocalDate.now();
+        return agreements.latest().stream().filter(a -> "ACTIVE".equals(a.status()))
+                .filter(a -> (a.validFrom() == null || !a.validFrom().isAfter(today)) && (a.validTo() == null || !a.validTo().isBefore(today))).toList();
     }
 
     private static int y(int index) {
