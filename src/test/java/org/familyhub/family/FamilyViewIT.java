@@ -127,8 +127,6 @@ class FamilyViewIT {
         s.append((char) ('a' + random.nextInt(26))).append((char) ('a' + random.nextInt(26)));
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
-        return s.toString();
-    }
 
     private void push(String partner, String body) {
         Api.Response r = api.post(partner + "-it", "/api/feeds/" + partner, body);
