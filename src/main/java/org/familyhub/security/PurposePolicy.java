@@ -29,6 +29,12 @@ public final class PurposePolicy {
         }
     }
 
+    /** The roles that may state {@code purpose} when reading families (the data-flow map's "who may read"). */
+    public static List<Role> rolesFor(String purpose) {
+        return ALLOWED.entrySet().stream().filter(e -> e.getValue().contains(purpose)).map(Map.Entry::getKey)
+                .sorted().toList();
+    }
+
     public static Set<String> allowed(Caller caller) {
         Set<String> out = new LinkedHashSet<>();
         ALLOWED.forEach((role, purposes) -> {

@@ -103,9 +103,11 @@ public class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain browser(HttpSecurity http, ObjectProvider<OidcSignIn> oidc) throws Exception {
         OidcSignIn signIn = oidc.getIfAvailable();
-        http.authorizeHttpRequests(a -> a.requestMatchers("/error").permitAll().anyRequest().authenticated());
+        http.authorizeHttpRequests(SecurityConfiguration::pageRules)
+                // no inline script or style anywhere: the pages load /js and /css files and the GOV.UK webjar only
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)));
         if (signIn == null) {
-            http.formLogin(Customizer.withDefaults()).logout(Customizer.withDefaults());
+            http.formLogin(f -> f.loginPage("/login").permitAll()).logout(Customizer.withDefaults());
         } else {
             http.oauth2Login(o -> o
                             .loginPage(signIn.loginPath()) // straight to Keycloak: it is the only way in
@@ -118,6 +120,21 @@ public class SecurityConfiguration {
                     .logout(l -> l.logoutSuccessHandler(signIn.logoutSuccessHandler()));
         }
         return http.build();
+    }
+
+    /** No inline script or style; form-action is left open since sign-out may redirect to the identity provider. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
+    /** The pages of each role (DESIGN §9): a page outside the user's role is a 403 page. */
+    static void pageRules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
+        a.requestMatchers("/error", "/webjars/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                .requestMatchers("/ig/**").hasRole(IG)
+                .requestMatchers("/audit", "/audit/**").hasAnyRole(IG, AUDITOR)
+                .requestMatchers("/partner/**").hasRole(PARTNER_IT)
+                .requestMatchers("/kw/**").hasRole(KEY_WORKER)
+                .requestMatchers("/data/**").hasRole(DATA_TEAM)
+                .anyRequest().authenticated();
     }
 
     private static void signInFailed(HttpServletResponse res, String reason) throws IOException {

@@ -14,8 +14,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Errors are JSON {@code {"error": "..."}} with the right status, never a stack trace. */
-@RestControllerAdvice
+/**
+ * Errors of the API's controllers are JSON {@code {"error": "..."}} with the right status, never a stack trace. Only
+ * for {@code @RestController}s: the pages ({@code web.ui}) answer with GOV.UK error pages of their own.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

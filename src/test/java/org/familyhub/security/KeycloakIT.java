@@ -15,8 +15,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieHandler;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,6 +35,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.familyhub.support.CookieJar;
 import org.familyhub.support.TestKeycloak;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -342,43 +341,6 @@ class KeycloakIT {
                 r = send(client, HttpRequest.newBuilder(next).GET());
             }
             return r;
-        }
-    }
-
-    /**
-     * Cookies as a browser keeps them for http://127.0.0.1, where it treats the loopback as a secure context: Keycloak
-     * marks its cookies {@code Secure}, which the JDK's CookieManager would then never send over plain HTTP.
-     */
-    private static final class CookieJar extends CookieHandler {
-        private final List<HttpCookie> cookies = new ArrayList<>();
-
-        @Override
-        public synchronized Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
-            cookies.removeIf(HttpCookie::hasExpired);
-            String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
-            String header = cookies.stream().filter(c -> c.getDomain().equals(uri.getHost()) && path.startsWith(c.getPath()))
-                    .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
-            return header.isEmpty() ? Map.of() : Map.of("Cookie", List.of(header));
-        }
-
-        @Override
-        public synchronized void put(URI uri, Map<String, List<String>> responseHeaders) {
-            responseHeaders.forEach((name, values) -> {
-                if (name != null && name.equalsIgnoreCase("Set-Cookie")) {
-                    for (String value : values) {
-                        for (HttpCookie c : HttpCookie.parse("Set-Cookie: " + value)) {
-                            c.setDomain(uri.getHost());
-                            if (c.getPath() == null) {
-                                c.setPath("/");
-                            }
-                            cookies.removeIf(o -> o.getName().equals(c.getName()) && o.getPath().equals(c.getPath()));
-                            if (!c.hasExpired()) {
-                                cookies.add(c);
-                            }
-                        }
-                    }
-                }
-            });
         }
     }
 

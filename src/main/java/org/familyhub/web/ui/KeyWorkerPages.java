@@ -1,0 +1,186 @@
+package org.familyhub.web.ui;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.familyhub.security.Caller;
+import org.familyhub.security.PurposePolicy;
+import org.familyhub.web.ApiError;
+import org.familyhub.web.FamilyController;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A key worker's pages: find a family for a stated purpose, the whole-family view and who else works with it. The
+ * search terms, purpose and justification travel in POST bodies and the session, never in a URL (URLs are logged);
+ * only the hub's own family id (no personal data) does. Reads go through {@link FamilyController}, so they are
+ * checked, filtered by purpose and audited exactly as API reads are.
+ */
+@Controller
+public class KeyWorkerPages {
+
+    static final String PURPOSE = "familyhub.kw.purpose";
+    static final String JUSTIFICATIONS = "familyhub.kw.justifications";
+
+    private final FamilyController families;
+
+    public KeyWorkerPages(FamilyController families) {
+        this.families = families;
+    }
+
+    /** The search form's fields (a POST body). */
+    public record SearchForm(String purpose, String givenName, String familyName, String dobDay, String dobMonth,
+                             String dobYear, String postcode, String nhsNumber, String nino, String upn,
+                             String justification) {
+    }
+
+    @ModelAttribute("purposes")
+    List<String> purposes(Authentication auth) {
+        return List.copyOf(PurposePolicy.allowed(new Caller(auth)));
+    }
+
+    @GetMapping("/kw/search")
+    public String searchForm(Model model, HttpSession session) {
+        model.addAttribute("form", new SearchForm((String) session.getAttribute(PURPOSE), null, null, null, null, null,
+                null, null, null, null, null));
+        model.addAttribute("errors", new FormErrors());
+        return "kw/search";
+    }
+
+    @PostMapping("/kw/search")
+    public String search(SearchForm form, Authentication auth, HttpSession session, Model model, HttpServletResponse res) {
+        FormErrors errors = new FormErrors();
+        if (FormErrors.blank(form.purpose())) {
+            errors.add("purpose", "Select why you need to see this family");
+        }
+        LocalDate dob = null;
+        boolean anyDob = !FormErrors.blank(form.dobDay()) || !FormErrors.blank(form.dobMonth()) || !FormErrors.blank(form.dobYear());
+        if (anyDob) {
+            try {
+                dob = LocalDate.of(Integer.parseInt(form.dobYear().trim()), Integer.parseInt(form.dobMonth().trim()),
+                        Integer.parseInt(form.dobDay().trim()));
+            } catch (NumberFormatException | NullPointerException | DateTimeException e) {
+                errors.add("dob-day", "Date of birth must be a real date, for example 27 3 2014");
+            }
+        }
+        boolean anyTerm = !FormErrors.blank(form.familyName()) || anyDob || !FormErrors.blank(form.postcode())
+                || !FormErrors.blank(form.nhsNumber()) || !FormErrors.blank(form.nino()) || !FormErrors.blank(form.upn());
+        if (!anyTerm) {
+            errors.add("familyName", "Enter a family name, date of birth, postcode or identifier");
+        }
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        if (!errors.isEmpty()) {
+            res.setStatus(400);
+            return "kw/search";
+        }
+        String justification = FormErrors.blank(form.justification()) ? null : form.justification().trim();
+        Map<String, Object> found;
+        try {
+            found = families.search(form.givenName(), form.familyName(), dob, form.postcode(), form.nhsNumber(),
+                    form.nino(), form.upn(), auth, form.purpose(), justification);
+        } catch (AccessDeniedException | ApiError | PurposePolicy.MissingPurposeException e) {
+            errors.add("purpose", e.getMessage());
+            res.setStatus(400);
+            return "kw/search";
+        }
+        session.setAttribute(PURPOSE, form.purpose());
+        boolean breakGlass = Boolean.TRUE.equals(found.get("breakGlass"));
+        if (breakGlass) {
+            // the justification covers opening the families this search found, in this session only
+            Map<String, String> justified = justifications(session);
+            for (Object item : (List<?>) found.get("items")) {
+                justified.put((String) ((Map<?, ?>) item).get("familyId"), justification);
+            }
+        }
+        model.addAttribute("results", found.get("items"));
+        model.addAttribute("breakGlass", breakGlass);
+        return "kw/search";
+    }
+
+    @GetMapping("/kw/families")
+    public String caseload(@RequestParam(defaultValue = "0") int page, Authentication auth, HttpSession session, Model model) {
+        String purpose = purposeOr(session, "case-coordination");
+        model.addAttribute("purpose", purpose);
+        model.addAttribute("list", families.list(null, Math.max(0, page), 50, auth, purpose));
+        model.addAttribute("page", Math.max(0, page));
+        return "kw/caseload";
+    }
+
+    @GetMapping("/kw/families/{familyId}")
+    public String family(@PathVariable String familyId, Authentication auth, HttpSession session, Model model,
+                         HttpServletResponse res, RedirectAttributes redirect) {
+        String purpose = (String) session.getAttribute(PURPOSE);
+        model.addAttribute("familyId", familyId);
+        if (purpose == null) {
+            model.addAttribute("errors", new FormErrors());
+            model.addAttribute("reason", "purpose");
+            return "kw/refused";
+        }
+        String justification = justifications(session).get(familyId);
+        try {
+            model.addAttribute("family", families.family(familyId, auth, purpose, justification));
+            model.addAttribute("workers", families.workers(familyId, auth, purpose, justification));
+        } catch (AccessDeniedException e) {
+            res.setStatus(403);
+            model.addAttribute("errors", new FormErrors());
+            model.addAttribute("reason", "allocation");
+            return "kw/refused";
+        }
+        return "kw/family";
+    }
+
+    /** The refused page's form: a purpose and a written justification to open a family not allocated to you. */
+    @PostMapping("/kw/families/{familyId}/access")
+    public String access(@PathVariable String familyId, @RequestParam(required = false) String purpose,
+                         @RequestParam(required = false) String justification, @RequestParam(required = false) String reason,
+                         HttpSession session, Model model, HttpServletResponse res) {
+        FormErrors errors = new FormErrors();
+        if (FormErrors.blank(purpose)) {
+            errors.add("purpose", "Select why you need to see this family");
+        }
+        boolean needsJustification = !"purpose".equals(reason);
+        if (needsJustification && (justification == null || justification.trim().length() < 10)) {
+            errors.add("justification", "Explain why you need to see a family not allocated to you (at least 10 characters)");
+        }
+        if (!errors.isEmpty()) {
+            res.setStatus(400);
+            model.addAttribute("familyId", familyId);
+            model.addAttribute("errors", errors);
+            model.addAttribute("reason", needsJustification ? "allocation" : "purpose");
+            return "kw/refused";
+        }
+        session.setAttribute(PURPOSE, purpose);
+        if (needsJustification) {
+            justifications(session).put(familyId, justification.trim());
+        }
+        return "redirect:/kw/families/" + familyId;
+    }
+
+    private static String purposeOr(HttpSession session, String fallback) {
+        Object p = session.getAttribute(PURPOSE);
+        return p == null ? fallback : (String) p;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> justifications(HttpSession session) {
+        Map<String, String> m = (Map<String, String>) session.getAttribute(JUSTIFICATIONS);
+        if (m == null) {
+            m = new HashMap<>();
+            session.setAttribute(JUSTIFICATIONS, m);
+        }
+        return m;
+    }
+}
