@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Removes the records whose lawful basis has ended: a withdrawn consent (at once), a suspended or expired agreement,
- * or a passed retention period (by the scheduled job). Removed means deleted, every version, not flagged.
+ * or a passed retention period (by the scheduled job). Removed means deleted, every version, not flagged; the links
+ * and family views built on them are brought up to date in the same transaction ({@link PurgedRecordsListener}).
  */
 @Component
 public class RecordPurger {
@@ -25,16 +26,22 @@ public class RecordPurger {
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
     private final SubjectHasher hasher;
+    private final List<PurgedRecordsListener> listeners;
 
-    public RecordPurger(JdbcTemplate jdbc, AuditTrail audit, SubjectHasher hasher) {
+    public RecordPurger(JdbcTemplate jdbc, AuditTrail audit, SubjectHasher hasher, List<PurgedRecordsListener> listeners) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.hasher = hasher;
+        this.listeners = listeners;
     }
 
-    /** One PURGED event per record removed, in the same transaction as the delete; the key only as a keyed hash. */
+    /**
+     * One PURGED event per record removed, in the same transaction as the delete; the key only as a keyed hash. What was
+     * derived from the records (links, families) follows in the same transaction.
+     */
     private List<String> audited(List<String> keys, String cause, String actor) {
         if (!keys.isEmpty()) {
+            listeners.forEach(l -> l.purged(keys));
             audit.append(keys.stream().map(k -> AuditEvent.builder(AuditEventType.PURGED).actor(actor)
                     .partner(k.substring(0, k.indexOf('|'))).recordKey("hash:" + hasher.hash("key", k))
                     .decision("PURGED").rule(cause).reason("removed: " + cause.toLowerCase().replace('_', ' ')).build()).toList());

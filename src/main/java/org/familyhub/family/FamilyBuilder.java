@@ -77,6 +77,9 @@ public class FamilyBuilder {
         // households: persons at one home; a person placed nowhere is a household of one
         Map<String, Group> groups = new TreeMap<>();
         for (String p : people) {
+            if (peopleRecords.getOrDefault(p, List.of()).isEmpty()) {
+                continue; // every record of theirs was purged: no longer anyone's member
+            }
             String home = homeOf.get(p);
             String key = home == null ? "person:" + p : home;
             groups.computeIfAbsent(key, k -> new Group(home)).household.add(p);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.familyhub.consent.RecordPurger;
 import org.familyhub.support.Api;
 import org.familyhub.support.Feeds;
 import org.familyhub.support.HubIntegrationTest;
@@ -35,6 +36,9 @@ class FamilyViewIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    RecordPurger purger;
 
     Api api;
     final Random random = new Random();
@@ -331,6 +335,48 @@ class FamilyViewIT {
                 + ",2014-08-30,M," + f.street + ",,Coventry," + f.postcode + "," + f.uprn + ",,PC C Dunn,Coventry East,024 7653 9002,c.dunn@police.example\n");
         List<String> reasons = jdbc.queryForList("select reason from outbound_message where family_id = ? order by id", String.class, id);
         assertThat(reasons).hasSize(sent + 1).last().isEqualTo("CHANGED");
+    }
+
+    @Test
+    void aPurgeTakesThePurgedRecordsOutOfTheFamilyItsCriteriaAndItsLinks() {
+        // a police agreement of this test's own, sorting before isa-police, so the police records rely on it alone
+        String agreement = "isa-aaa-purge-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("ig1", "/api/agreements", """
+                {"agreementId": "%s", "partner": "police", "categories": ["crime-asb"],
+                 "purposes": ["identification", "assessment", "case-coordination", "outcome-evidence", "claim"],
+                 "gateways": ["cda-1998-s115"], "fields": ["givenName", "familyName", "dateOfBirth", "sex", "address",
+                 "pncId", "facts", "involvement"], "retentionDays": 365, "validFrom": "2024-01-01",
+                 "validTo": "2027-12-31"}""".formatted(agreement)).status()).isEqualTo(201);
+        assertThat(api.post("ig2", "/api/agreements/" + agreement + "/approve", "").status()).isEqualTo(200);
+        Family f = new Family();
+        try {
+            push("police", f.police());
+        } finally {
+            assertThat(api.post("ig1", "/api/agreements/" + agreement + "/suspend", "").status()).isEqualTo(200);
+        }
+        push("school", f.school());
+        String id = f.familyId();
+        JsonNode before = family("data1", id, "assessment");
+        assertThat(before.get("eligible").asBoolean()).isTrue();
+        assertThat(texts(before.get("members"), "givenName")).contains("Darren");
+        // a police record's key is the incident and the person involved
+        String policeKeys = "police|INC-" + f.run + "-%";
+        assertThat(jdbc.queryForObject("select count(*) from link_block where record_key like ?", Integer.class, policeKeys))
+                .isPositive();
+
+        assertThat(purger.purgeEndedAgreements()).filteredOn(k -> k.startsWith("police|INC-" + f.run + "-")).hasSize(2);
+
+        JsonNode after = family("data1", id, "assessment");
+        assertThat(after.get("eligible").asBoolean()).as("attendance alone is one criterion: %s", after).isFalse();
+        assertThat(after.toString()).doesNotContain("INC-" + f.run);
+        assertThat(texts(after.get("members"), "givenName")).as("his parents were known from police records only")
+                .containsExactly("Jayden");
+        for (String table : List.of("person_link", "link_block")) {
+            assertThat(jdbc.queryForObject("select count(*) from " + table + " where record_key like ?", Integer.class,
+                    policeKeys)).as(table).isZero();
+        }
+        assertThat(jdbc.queryForList("select reason from outbound_message where family_id = ? order by id", String.class, id))
+                .last().isEqualTo("NO_LONGER_ELIGIBLE");
     }
 
     @Test

@@ -150,6 +150,36 @@ public class PersonLinker {
         return java.util.Optional.of(m);
     }
 
+    /**
+     * Forgets records that were purged (their lawful basis ended): their links, blocking keys, stated relations and
+     * reviews go with them, since the names and dates those hold are personal data too. A person left with no record
+     * has no home any more. Returns the persons who held the records, for their families to be regrouped.
+     */
+    public Set<String> unlink(Collection<String> recordKeys) {
+        if (recordKeys.isEmpty()) {
+            return Set.of();
+        }
+        jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, LOCK);
+        Object[] keys = recordKeys.toArray();
+        Set<String> persons = new java.util.TreeSet<>(jdbc.query(
+                "delete from person_link where record_key = any(?) returning person_id",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", keys)), (rs, i) -> rs.getString(1)));
+        for (String sql : List.of("delete from link_block where record_key = any(?)",
+                "delete from stated_relation where record_key = any(?)",
+                "delete from linkage_review where left_key = any(?) or right_key = any(?)")) {
+            jdbc.update(sql, ps -> {
+                for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
+                    ps.setArray(i, ps.getConnection().createArrayOf("text", keys));
+                }
+            });
+        }
+        jdbc.update("""
+                update person p set home_key = null, home_on = null
+                 where p.person_id = any(?) and not exists (select 1 from person_link l where l.person_id = p.person_id)""",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", persons.toArray())));
+        return persons;
+    }
+
     private Map<String, String> knownKeys(Set<String> keys) {
         Map<String, String> known = new HashMap<>();
         jdbc.query("select record_key, person_id from person_link where record_key = any(?)",
