@@ -128,6 +128,16 @@ public class FamilyAssessor {
         return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
     }
 
+    /** Tells listeners that a family ends (dissolved, or absorbed {@code into} another); call before it is marked. */
+    public void ended(String familyId, String into) {
+        jdbc.query("select eligible, view_hash from family where family_id = ? and dissolved_at is null",
+                rs -> {
+                    boolean wasEligible = rs.getBoolean(1);
+                    String hash = rs.getString(2);
+                    listeners.forEach(l -> l.ended(familyId, into, wasEligible, hash));
+                }, familyId);
+    }
+
     /** Reassess families after their members or records changed; tell listeners of those whose view changed. */
     public void reassess(Collection<String> familyIds) {
         reassess(familyIds, Map.of());

@@ -151,6 +151,7 @@ public class FamilyBuilder {
                     }
                 });
                 String into = where.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+                assessor.ended(f, into);
                 jdbc.update("update family set dissolved_at = now(), merged_into = ?, members = 0, eligible = false,"
                         + " updated_at = now() where family_id = ?", into, f);
                 jdbc.update("delete from family_member where family_id = ?", f);

@@ -13,4 +13,13 @@ public interface FamilyChangeListener {
      * @param viewHash    identifies this state of the view
      */
     void changed(FamilyAssessor.Assembled family, boolean wasEligible, String previousHash, String viewHash);
+
+    /**
+     * Told when a family ends: dissolved (no member left) or absorbed into {@code into} (null when dissolved).
+     *
+     * @param wasEligible  eligibility before it ended
+     * @param previousHash the view's hash before it ended
+     */
+    default void ended(String familyId, String into, boolean wasEligible, String previousHash) {
+    }
 }

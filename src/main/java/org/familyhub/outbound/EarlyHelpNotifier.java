@@ -46,10 +46,32 @@ public class EarlyHelpNotifier implements FamilyChangeListener {
         } else {
             return; // never eligible: not the case system's business
         }
-        FamilyChange change = of(family, reason, previousHash + ">" + viewHash);
+        String transition = previousHash + ">" + viewHash;
+        FamilyChange change = of(family, reason, transition);
         if (change != null) {
             outbox.enqueue(change);
+        } else if (reason == FamilyChange.Reason.NO_LONGER_ELIGIBLE) {
+            // no member it may see is left (their records were purged): it still hears that the family is off its list
+            retract(family.familyId(), family.assessment().framework(), transition);
         }
+    }
+
+    @Override
+    public void ended(String familyId, String into, boolean wasEligible, String previousHash) {
+        if (wasEligible) { // a family that ends (dissolved, or absorbed into another) is no longer one to work with
+            retract(familyId, null, previousHash + ">" + (into == null ? "dissolved" : "absorbed:" + into));
+        }
+    }
+
+    /**
+     * NO_LONGER_ELIGIBLE naming the members the case system was last told of (nothing it does not already have): the
+     * family has none left that it may see, or has ended. Nothing is sent if it was never told of the family.
+     */
+    private void retract(String familyId, String framework, String transition) {
+        outbox.lastChange(familyId).filter(last -> last.reason() != FamilyChange.Reason.NO_LONGER_ELIGIBLE)
+                .ifPresent(last -> outbox.enqueue(new FamilyChange(familyId, FamilyChange.Reason.NO_LONGER_ELIGIBLE,
+                        framework == null ? last.framework() : framework, false, last.members(), List.of(), List.of(),
+                        familyId + ":" + transition)));
     }
 
     /** The change as the case system may see it; null when no member is visible for case coordination. */

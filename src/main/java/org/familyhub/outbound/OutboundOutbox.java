@@ -85,6 +85,13 @@ public class OutboundOutbox {
                 on conflict (notification_id) do nothing""", CLAIMS, familyId, claimId, payload) == 1;
     }
 
+    /** The last change queued for the case system about this family (sent or still waiting), if any. */
+    java.util.Optional<FamilyChange> lastChange(String familyId) {
+        return jdbc.queryForList("""
+                select payload::text from outbound_message where system = ? and family_id = ?
+                 order by id desc limit 1""", String.class, EARLY_HELP, familyId).stream().findFirst().map(this::read);
+    }
+
     /** The payload of a row back as the change it was made from. */
     FamilyChange read(String payload) {
         try {

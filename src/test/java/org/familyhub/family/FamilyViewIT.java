@@ -339,15 +339,7 @@ class FamilyViewIT {
 
     @Test
     void aPurgeTakesThePurgedRecordsOutOfTheFamilyItsCriteriaAndItsLinks() {
-        // a police agreement of this test's own, sorting before isa-police, so the police records rely on it alone
-        String agreement = "isa-aaa-purge-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(api.post("ig1", "/api/agreements", """
-                {"agreementId": "%s", "partner": "police", "categories": ["crime-asb"],
-                 "purposes": ["identification", "assessment", "case-coordination", "outcome-evidence", "claim"],
-                 "gateways": ["cda-1998-s115"], "fields": ["givenName", "familyName", "dateOfBirth", "sex", "address",
-                 "pncId", "facts", "involvement"], "retentionDays": 365, "validFrom": "2024-01-01",
-                 "validTo": "2027-12-31"}""".formatted(agreement)).status()).isEqualTo(201);
-        assertThat(api.post("ig2", "/api/agreements/" + agreement + "/approve", "").status()).isEqualTo(200);
+        String agreement = policeAgreementOfItsOwn();
         Family f = new Family();
         try {
             push("police", f.police());
@@ -377,6 +369,49 @@ class FamilyViewIT {
         }
         assertThat(jdbc.queryForList("select reason from outbound_message where family_id = ? order by id", String.class, id))
                 .last().isEqualTo("NO_LONGER_ELIGIBLE");
+    }
+
+    @Test
+    void aFamilyWhoseEveryRecordIsPurgedEndsAndTheCaseSystemHearsItIsNoLongerEligible() {
+        String agreement = policeAgreementOfItsOwn();
+        Family f = new Family();
+        String kayleigh = "Kayleigh," + f.surname + "," + f.kDob + ",F," + f.street + ",,Coventry," + f.postcode + "," + f.uprn + ",,";
+        try {
+            push("police", Feeds.POLICE_HEADER
+                    + "INC-" + f.run + "-1,2026-10-01T21:15:00+01:00,ASB,SUSPECT," + kayleigh
+                    + "PC A Khan,Coventry North,024 7653 9000,a.khan@police.example\n"
+                    + "INC-" + f.run + "-2,2026-10-12T23:40:00+01:00,DOMESTIC_ABUSE,VICTIM," + kayleigh
+                    + "PC A Khan,Coventry North,024 7653 9000,a.khan@police.example\n");
+        } finally {
+            assertThat(api.post("ig1", "/api/agreements/" + agreement + "/suspend", "").status()).isEqualTo(200);
+        }
+        String id = jdbc.queryForObject("""
+                select m.family_id from family_member m join person_link l using (person_id)
+                 where l.record_key like ?""", String.class, "police|INC-" + f.run + "-1|%");
+        assertThat(family("data1", id, "assessment").get("eligible").asBoolean()).as("crime and domestic abuse").isTrue();
+
+        purger.purgeEndedAgreements();
+
+        assertThat(jdbc.queryForObject("select dissolved_at is not null from family where family_id = ?", Boolean.class, id)).isTrue();
+        List<java.util.Map<String, Object>> messages = jdbc.queryForList(
+                "select reason, payload::text as payload from outbound_message where family_id = ? order by id", id);
+        assertThat(messages).extracting(m -> m.get("reason")).containsExactly("NEWLY_ELIGIBLE", "NO_LONGER_ELIGIBLE");
+        assertThat((String) messages.get(1).get("payload")).as("the member it was told of").contains("Kayleigh")
+                .contains("\"eligible\": false");
+    }
+
+    /** A police agreement of the test's own, sorting before isa-police, so police records rely on it alone until it ends. */
+    private String policeAgreementOfItsOwn() {
+        String agreement = "isa-aaa-purge-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("ig1", "/api/agreements", """
+                {"agreementId": "%s", "partner": "police", "categories": ["crime-asb", "domestic-abuse"],
+                 "purposes": ["identification", "assessment", "case-coordination", "outcome-evidence", "claim"],
+                 "gateways": ["cda-1998-s115"], "fields": ["givenName", "familyName", "dateOfBirth", "sex", "address",
+                 "pncId", "facts", "involvement"], "retentionDays": 365, "validFrom": "2024-01-01", "validTo": "2027-12-31",
+                 "specialCategoryCondition": "DPA 2018 Sch. 1 para 6 (statutory purposes)"}""".formatted(agreement))
+                .status()).isEqualTo(201);
+        assertThat(api.post("ig2", "/api/agreements/" + agreement + "/approve", "").status()).isEqualTo(200);
+        return agreement;
     }
 
     @Test
