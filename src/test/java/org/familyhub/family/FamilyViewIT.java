@@ -40,6 +40,9 @@ class FamilyViewIT {
     @Autowired
     RecordPurger purger;
 
+    @Autowired
+    FamilyReassessmentJob reassessment;
+
     Api api;
     final Random random = new Random();
 
@@ -398,6 +401,35 @@ class FamilyViewIT {
         assertThat(messages).extracting(m -> m.get("reason")).containsExactly("NEWLY_ELIGIBLE", "NO_LONGER_ELIGIBLE");
         assertThat((String) messages.get(1).get("payload")).as("the member it was told of").contains("Kayleigh")
                 .contains("\"eligible\": false");
+    }
+
+    @Test
+    void theNightlyReassessmentLetsEvidenceAgeOutOfItsLookBackWindow() {
+        Family f = new Family();
+        f.pushAll();
+        String id = f.familyId();
+        assertThat(family("data1", id, "assessment").get("criteria").toString()).contains("crime-asb");
+        int messages = jdbc.queryForObject("select count(*) from outbound_message where family_id = ?", Integer.class, id);
+        // thirteen months pass for the family's police records (the only crime/ASB evidence), nothing new arrives
+        jdbc.update("update partner_record set observed_at = observed_at - interval '13 months'"
+                + " where partner = 'police' and source_record_id like ?", "INC-" + f.run + "-%");
+
+        reassessment.run();
+
+        JsonNode view = family("data1", id, "assessment");
+        JsonNode crime = null;
+        for (JsonNode c : view.get("criteria")) {
+            if (c.get("id").asText().equals("crime-asb")) {
+                crime = c;
+            }
+        }
+        assertThat(crime).isNotNull();
+        assertThat(crime.get("met").asBoolean()).as(view.toPrettyString()).isFalse();
+        assertThat(jdbc.queryForList("select reason from outbound_message where family_id = ? order by id", String.class, id))
+                .hasSize(messages + 1).last().isEqualTo("CHANGED");
+        reassessment.run(); // nothing changed since: nothing saved, nothing sent
+        assertThat(jdbc.queryForObject("select count(*) from outbound_message where family_id = ?", Integer.class, id))
+                .isEqualTo(messages + 1);
     }
 
     /** A police agreement of the test's own, sorting before isa-police, so police records rely on it alone until it ends. */

@@ -29,7 +29,8 @@ class EarlyHelpClientTest {
     static void start() {
         server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
-        client = new EarlyHelpClient(Duration.ofSeconds(1), Duration.ofMillis(700));
+        // a receive timeout with room for a loaded build machine, and a slow answer well past it
+        client = new EarlyHelpClient(Duration.ofSeconds(2), Duration.ofSeconds(3));
     }
 
     @AfterAll
@@ -110,7 +111,7 @@ class EarlyHelpClientTest {
 
     @Test
     void aSlowAnswerIsATimeout() {
-        server.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
+        server.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withFixedDelay(6000)));
         assertFailed("timeout");
     }
 

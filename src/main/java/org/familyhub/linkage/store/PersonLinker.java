@@ -40,7 +40,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class PersonLinker {
 
-    static final long LOCK = 0x4C494E4BL; // "LINK"
+    /** The advisory lock of linking and grouping: one writer of persons and families at a time, across replicas. */
+    public static final long LOCK = 0x4C494E4BL; // "LINK"
 
     private final JdbcTemplate jdbc;
     private final LinkageConfig config;
