@@ -57,6 +57,10 @@ class FamilyViewIT {
         final String surname = surname();
         /** Kayleigh's date of birth: a day of her own, so two tests' mothers never look like one woman. */
         final java.time.LocalDate kDob = java.time.LocalDate.of(1984, 1, 1).plusDays(random.nextInt(3000));
+        /** Darren's, likewise, and his own address elsewhere: same first name, birth date and address would rightly link. */
+        final java.time.LocalDate dDob = java.time.LocalDate.of(1980, 1, 1).plusDays(random.nextInt(3000));
+        final java.time.LocalDate jDob = java.time.LocalDate.of(2010, 1, 1).plusDays(random.nextInt(2500));
+        final String dStreet = (1 + random.nextInt(300)) + " Far Gosford Street";
         final long n = Math.abs(random.nextLong() % 9_000_000L) + 1_000;
         final String upn = TestIds.upn(n);
         final String nino = TestIds.nino(n);
@@ -69,8 +73,8 @@ class FamilyViewIT {
             return Feeds.POLICE_HEADER
                     + "INC-" + run + "-1,2026-10-01T21:15:00+01:00,ASB,SUSPECT,Kayleigh," + surname + "," + kDob + ",F,"
                     + street + ",,Coventry," + postcode + "," + uprn + ",,PC A Khan,Coventry North,024 7653 9000,a.khan@police.example\n"
-                    + "INC-" + run + "-2,2026-09-14T13:00:00+01:00,CRIME,SUSPECT,Darren," + surname + ",1985-02-03,M,"
-                    + "9 Far Gosford Street,,Coventry,CV1 9ZZ,,,PC B Lee,Coventry South,024 7653 9001,b.lee@police.example\n";
+                    + "INC-" + run + "-2,2026-09-14T13:00:00+01:00,CRIME,SUSPECT,Darren," + surname + "," + dDob + ",M,"
+                    + dStreet + ",,Coventry,CV1 9ZZ,,,PC B Lee,Coventry South,024 7653 9001,b.lee@police.example\n";
         }
 
         String school() {
@@ -79,7 +83,7 @@ class FamilyViewIT {
                     <AttendanceReturn schoolUrn="137421" schoolName="Foleshill Park Academy" academicYear="2026/27" term="AUTUMN">
                       <Pupil>
                         <UPN>%s</UPN>
-                        <Forename>Jayden</Forename><Surname>%s</Surname><DOB>2014-08-30</DOB><Sex>M</Sex>
+                        <Forename>Jayden</Forename><Surname>%s</Surname><DOB>%s</DOB><Sex>M</Sex>
                         <Address><Line1>%s</Line1><Line2/><Town>Coventry</Town><Postcode>%s</Postcode><UPRN>%s</UPRN></Address>
                         <SessionsPossible>140</SessionsPossible>
                         <SessionsAuthorisedAbsence>8</SessionsAuthorisedAbsence>
@@ -89,7 +93,7 @@ class FamilyViewIT {
                         <Parent relationship="FATHER"><Forename>Darren</Forename><Surname>%s</Surname></Parent>
                       </Pupil>
                     </AttendanceReturn>
-                    """.formatted(upn, surname, street, postcode, uprn, surname, surname);
+                    """.formatted(upn, surname, jDob, street, postcode, uprn, surname, surname);
         }
 
         String housing() {
@@ -97,7 +101,7 @@ class FamilyViewIT {
                     + "T-" + run + "," + uprn + "," + street + ",,Coventry," + postcode + ",Kayleigh," + surname
                     + "," + kDob + ",TENANT,412.50,0,N,Marcus Bell,024 7671 2000,marcus.bell@housing.example\n"
                     + "T-" + run + "," + uprn + "," + street + ",,Coventry," + postcode + ",Jayden," + surname
-                    + ",2014-08-30,CHILD,412.50,0,N,Marcus Bell,024 7671 2000,marcus.bell@housing.example\n";
+                    + "," + jDob + ",CHILD,412.50,0,N,Marcus Bell,024 7671 2000,marcus.bell@housing.example\n";
         }
 
         String dwp() {
@@ -280,7 +284,7 @@ class FamilyViewIT {
 
         // a new incident for the son, and the same files again: nothing moves
         push("police", Feeds.POLICE_HEADER + "INC-" + f.run + "-3,2026-11-01T16:00:00+00:00,ASB,SUSPECT,Jayden," + f.surname
-                + ",2014-08-30,M," + f.street + ",,Coventry," + f.postcode + "," + f.uprn + ",,PC A Khan,Coventry North,024 7653 9000,a.khan@police.example\n");
+                + "," + f.jDob + ",M," + f.street + ",,Coventry," + f.postcode + "," + f.uprn + ",,PC A Khan,Coventry North,024 7653 9000,a.khan@police.example\n");
         f.pushAll();
         assertThat(f.familyId()).isEqualTo(id);
         JsonNode after = family("data1", id, "identification").get("members");
@@ -335,7 +339,7 @@ class FamilyViewIT {
         assertThat(jdbc.queryForObject("select count(*) from outbound_message where family_id = ?", Integer.class, id)).isEqualTo(sent);
 
         push("police", Feeds.POLICE_HEADER + "INC-" + f.run + "-9,2026-11-02T16:00:00+00:00,ASB,VICTIM,Jayden," + f.surname
-                + ",2014-08-30,M," + f.street + ",,Coventry," + f.postcode + "," + f.uprn + ",,PC C Dunn,Coventry East,024 7653 9002,c.dunn@police.example\n");
+                + "," + f.jDob + ",M," + f.street + ",,Coventry," + f.postcode + "," + f.uprn + ",,PC C Dunn,Coventry East,024 7653 9002,c.dunn@police.example\n");
         List<String> reasons = jdbc.queryForList("select reason from outbound_message where family_id = ? order by id", String.class, id);
         assertThat(reasons).hasSize(sent + 1).last().isEqualTo("CHANGED");
     }
