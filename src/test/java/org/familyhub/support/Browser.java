@@ -82,6 +82,11 @@ public final class Browser implements AutoCloseable {
                 ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
+    /** Waits for an element that a script puts on the page (a page part replaced in place, say). */
+    public WebElement waitFor(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
     public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }

@@ -2,9 +2,7 @@ package org.familyhub.web.ui;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class ClaimPages {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
+    private static final DisplayTimes TIMES = new DisplayTimes();
 
     private final ClaimController claims;
     private final ClaimStore store;
@@ -117,6 +114,6 @@ public class ClaimPages {
     }
 
     private static String time(Object isoInstant) {
-        return isoInstant == null ? null : Instant.parse(isoInstant.toString()).atZone(LONDON).format(TIME);
+        return TIMES.at(isoInstant);
     }
 }

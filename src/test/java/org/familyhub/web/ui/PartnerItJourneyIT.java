@@ -95,11 +95,15 @@ class PartnerItJourneyIT {
         Files.writeString(broken, Feeds.POLICE_HEADER + "UI-" + run + "-9,2026-10-01T21:15:00+01:00,ASB,\u0000\n");
         b.open("/partner/upload");
         b.find("#file").sendKeys(broken.toAbsolutePath().toString());
-        b.submit("main form button[type=submit]");
-        assertThat(b.text(".govuk-error-summary__list")).startsWith("The hub could not read the file");
+        b.find("main form button[type=submit]").click(); // sent by the script, its error shown in place
+        assertThat(b.waitFor(".govuk-error-summary__list").getText()).startsWith("The hub could not read the file");
+        assertThat(b.text("#file-error")).contains("NUL");
+        b.page("upload-unreadable");
         b.submit("#navigation a[href='/partner/quarantine']");
-        WebElement failed = b.findAll("#failed tbody tr").stream()
-                .filter(r -> r.getText().contains(broken.getFileName().toString())).findFirst().orElseThrow();
+        List<WebElement> failedRows = b.findAll("#failed tbody tr").stream()
+                .filter(r -> r.getText().contains(broken.getFileName().toString())).toList();
+        assertThat(failedRows).as("the file was sent once, not again to show the error").hasSize(1);
+        WebElement failed = failedRows.get(0);
         assertThat(failed.getText()).containsIgnoringCase("NUL");
         b.page("failed-files");
         failed.findElement(org.openqa.selenium.By.cssSelector("a")).click();
