@@ -6,35 +6,49 @@ document.body.classList.add('js-enabled', 'govuk-frontend-supported')
 initAll()
 
 // An upload form marked data-upload-progress sends its file with XMLHttpRequest to show progress, then follows
-// the server's redirect to the batch page (an error answer is shown by posting the form plainly).
-for (const form of document.querySelectorAll('form[data-upload-progress]')) {
-  form.addEventListener('submit', (event) => {
-    const input = form.querySelector('input[type=file]')
-    if (!input || !input.files || input.files.length === 0 || !window.FormData) {
-      return // let the browser post it: the server answers with an error summary
-    }
-    event.preventDefault()
-    const progress = document.getElementById(form.dataset.uploadProgress)
-    const status = document.getElementById(form.dataset.uploadProgress + '-status')
-    progress.hidden = false
-    const xhr = new XMLHttpRequest()
-    xhr.open('POST', form.action)
-    xhr.upload.addEventListener('progress', (e) => {
-      if (e.lengthComputable) {
-        progress.max = e.total
-        progress.value = e.loaded
-        status.textContent = Math.round(100 * e.loaded / e.total) + '% sent'
+// the server's redirect to the batch page. An error answer (the upload page with its error summary) replaces the
+// page's main content in place: posting the form again would send the file, and make its batch, twice.
+function enhanceUploads (root) {
+  for (const form of root.querySelectorAll('form[data-upload-progress]')) {
+    form.addEventListener('submit', (event) => {
+      const input = form.querySelector('input[type=file]')
+      if (!input || !input.files || input.files.length === 0 || !window.FormData || !window.DOMParser) {
+        return // let the browser post it: the server answers with an error summary
       }
+      event.preventDefault()
+      const progress = document.getElementById(form.dataset.uploadProgress)
+      const status = document.getElementById(form.dataset.uploadProgress + '-status')
+      progress.hidden = false
+      const xhr = new XMLHttpRequest()
+      xhr.open('POST', form.action)
+      xhr.upload.addEventListener('progress', (e) => {
+        if (e.lengthComputable) {
+          progress.max = e.total
+          progress.value = e.loaded
+          status.textContent = Math.round(100 * e.loaded / e.total) + '% sent'
+        }
+      })
+      xhr.addEventListener('load', () => {
+        if (xhr.status < 400 && xhr.responseURL && xhr.responseURL !== form.action) {
+          window.location.assign(xhr.responseURL) // the batch page the server redirected to
+          return
+        }
+        const answer = new DOMParser().parseFromString(xhr.responseText, 'text/html')
+        const main = answer.querySelector('main')
+        if (!main) {
+          status.textContent = 'The upload failed. Try again.'
+          return
+        }
+        document.title = answer.title
+        document.querySelector('main').replaceWith(main)
+        initAll({ scope: main }) // the error summary takes the focus, as on a page load
+        enhanceUploads(main)
+      })
+      xhr.addEventListener('error', () => { status.textContent = 'The upload failed. Try again.' })
+      status.textContent = 'Sending…'
+      xhr.send(new FormData(form))
     })
-    xhr.addEventListener('load', () => {
-      if (xhr.status < 400 && xhr.responseURL && xhr.responseURL !== form.action) {
-        window.location.assign(xhr.responseURL) // the batch page the server redirected to
-      } else {
-        form.submit() // an error: post it plainly, so the page shows the server's error summary
-      }
-    })
-    xhr.addEventListener('error', () => { status.textContent = 'The upload failed. Try again.' })
-    status.textContent = 'Sending…'
-    xhr.send(new FormData(form))
-  })
+  }
 }
+
+enhanceUploads(document)

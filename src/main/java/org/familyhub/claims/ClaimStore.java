@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -61,6 +62,16 @@ public class ClaimStore {
         }
         return jdbc.query("select " + COLUMNS + " from claim where period = ? order by family_id, outcome",
                 (rs, i) -> claim(rs), period);
+    }
+
+    /** One claim by its id. */
+    public Optional<Claim> find(UUID claimId) {
+        return jdbc.query("select " + COLUMNS + " from claim where claim_id = ?", (rs, i) -> claim(rs), claimId).stream().findFirst();
+    }
+
+    /** The windows that have claims, newest first, with how many each has (no personal data: labels and counts). */
+    public List<Map<String, Object>> periods() {
+        return jdbc.queryForList("select period, count(*) as claims from claim group by period order by period desc");
     }
 
     public List<Claim> pending() {

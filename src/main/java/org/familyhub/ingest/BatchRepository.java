@@ -52,6 +52,12 @@ public class BatchRepository {
                 BatchRepository::view, partner, limit);
     }
 
+    /** A partner's batches the hub could not read at all (newest first): their files to fix and send again. */
+    public List<BatchView> failed(String partner, int limit) {
+        return jdbc.query("select * from batch where partner = ? and status = 'FAILED' order by started_at desc limit ?",
+                BatchRepository::view, partner, limit);
+    }
+
     static BatchView view(ResultSet rs, int row) throws SQLException {
         return new BatchView(rs.getObject("batch_id", UUID.class), rs.getString("partner"), rs.getString("format"),
                 rs.getString("source"), rs.getString("source_name"), rs.getString("status"),

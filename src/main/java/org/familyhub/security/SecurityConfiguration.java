@@ -86,7 +86,7 @@ public class SecurityConfiguration {
                 .requestMatchers("/api/linkage/**").hasRole(DATA_TEAM)
                 .requestMatchers(HttpMethod.GET, "/api/outbound/status", "/api/outbound/dead-letters").hasRole(DATA_TEAM)
                 .requestMatchers(HttpMethod.POST, "/api/outbound/dead-letters/*/replay").hasRole(DATA_TEAM)
-                .requestMatchers(HttpMethod.GET, "/api/claims").hasRole(DATA_TEAM)
+                .requestMatchers(HttpMethod.GET, "/api/claims", "/api/claims/*").hasRole(DATA_TEAM)
                 .anyRequest().denyAll();
     }
 

@@ -82,10 +82,11 @@ public class FamilyController {
         String id = live(familyId);
         boolean breakGlass = requireAccess(caller, id, justification);
         Assembled a = assessor.assemble(id);
-        Set<String> visible = visibleRecordKeys(a, purpose);
+        Map<String, Stored> visible = visibleRecords(a, purpose);
         List<Map<String, Object>> out = new ArrayList<>();
         for (FamilyAssessor.Worker w : a.workers()) {
-            if (!visible.contains(w.partner() + "|" + w.sourceRecordId())) {
+            Stored source = visible.get(w.partner() + "|" + w.sourceRecordId());
+            if (source == null) {
                 continue; // reported in a record this purpose may not see
             }
             Map<String, Object> o = new LinkedHashMap<>();
@@ -98,6 +99,9 @@ public class FamilyController {
             o.put("email", w.email());
             o.put("since", w.since());
             o.put("sourceRecordId", w.sourceRecordId());
+            // where the fact comes from: the record that names the worker, its basis and the purposes it is kept for
+            o.put("basis", source.evidence().basis());
+            o.put("purposes", source.purposes().stream().sorted().toList());
             out.add(o);
         }
         audited(caller, purpose, a, "GET /api/families/{familyId}/workers", breakGlass, justification);
@@ -261,19 +265,20 @@ public class FamilyController {
         return out;
     }
 
-    /** Record keys whose details the purpose may see: those kept for that purpose. */
-    private static Set<String> visibleRecordKeys(Assembled a, String purpose) {
-        Set<String> out = new LinkedHashSet<>();
+    /** The records whose details the purpose may see (those kept for that purpose), by partner and source record id. */
+    private static Map<String, Stored> visibleRecords(Assembled a, String purpose) {
+        Map<String, Stored> out = new LinkedHashMap<>();
         a.members().forEach(m -> m.records().forEach(s -> {
             if (s.purposes().contains(purpose)) {
-                out.add(key(s.record()));
+                out.putIfAbsent(key(s.record()), s);
             }
         }));
         return out;
     }
 
     private static Map<String, Object> view(Assembled a, String purpose) {
-        Set<String> visible = visibleRecordKeys(a, purpose);
+        Map<String, Stored> records = visibleRecords(a, purpose);
+        Set<String> visible = records.keySet();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("familyId", a.familyId());
         v.put("eligible", a.assessment().eligible());
@@ -296,6 +301,7 @@ public class FamilyController {
                     ev.put("category", e.category());
                     ev.put("observedAt", e.observedAt());
                     ev.put("basis", e.basis());
+                    ev.put("purposes", records.get(e.partner() + "|" + e.sourceRecordId()).purposes().stream().sorted().toList());
                     if (e.finding() != null) {
                         ev.put("finding", e.finding());
                     }

@@ -28,4 +28,19 @@ class ClaimWindowTest {
         assertThat(new ClaimWindow(12).label(d)).isEqualTo("2026");
         assertThatThrownBy(() -> new ClaimWindow(5)).hasMessageContaining("does not divide the year");
     }
+
+    @Test
+    void windowNamesAreRecognisedWhateverTheirLength() {
+        assertThat(ClaimWindow.isLabel("2026-Q4")).isTrue();
+        assertThat(ClaimWindow.isLabel("2026-11")).isTrue();
+        assertThat(ClaimWindow.isLabel("2026-H2")).isTrue();
+        assertThat(ClaimWindow.isLabel("2026-P6")).isTrue();
+        assertThat(ClaimWindow.isLabel("2026")).isTrue();
+        assertThat(ClaimWindow.isLabel("2026-Q5")).isFalse();
+        assertThat(ClaimWindow.isLabel("2026-13")).isFalse();
+        assertThat(ClaimWindow.isLabel("Q4 2026")).isFalse();
+        assertThat(ClaimWindow.isLabel("2026-q4")).isFalse();
+        assertThat(ClaimWindow.isLabel("")).isFalse();
+        assertThat(ClaimWindow.isLabel(null)).isFalse();
+    }
 }

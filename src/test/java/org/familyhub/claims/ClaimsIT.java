@@ -417,6 +417,23 @@ class ClaimsIT {
         assertThat(api.get("ig1", "/api/claims?period=" + period).status()).isEqualTo(403);
         assertThat(api.get(null, "/api/claims?period=" + period).status()).isEqualTo(401);
         assertThat(api.get("data1", "/api/claims?period=1999-Q1").json()).isEmpty();
+        assertThat(api.get("data1", "/api/claims?period=2026-Q5").status()).as("not a window").isEqualTo(400);
+        assertThat(api.get("data1", "/api/claims?period=" + period.toLowerCase()).json()).as("letters in either case")
+                .anySatisfy(c -> assertThat(c.get("familyId").asText()).isEqualTo(f.familyId));
+
+        // one claim by its id, read and audited in the same way
+        Api.Response one = api.get("data1", "/api/claims/" + f.claimId());
+        assertThat(one.status()).as(one.body()).isEqualTo(200);
+        assertThat(one.json().get("familyId").asText()).isEqualTo(f.familyId);
+        assertThat(one.json().get("evidence")).hasSize(3);
+        assertThat(api.get("data1", "/api/claims/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(api.get("data1", "/api/claims/not-a-claim").status()).isEqualTo(404);
+        assertThat(api.get("data1", "/api/claims/" + f.claimId(), "X-Purpose", "assessment").status()).isEqualTo(400);
+        assertThat(api.get("kw1", "/api/claims/" + f.claimId()).status()).isEqualTo(403);
+        assertThat(jdbc.queryForList("""
+                select purpose from audit_event where type = 'READ' and actor = 'data1'
+                   and details->>'call' = 'GET /api/claims/{claimId}' and details->>'claimId' = ?""", String.class,
+                f.claimId().toString())).containsExactly("claim");
 
         List<String> purposes = jdbc.queryForList("""
                 select purpose from audit_event where type = 'READ' and actor = 'data1' and details->>'call' = 'GET /api/claims'

@@ -82,6 +82,11 @@ public final class Browser implements AutoCloseable {
                 ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
+    /** Waits for an element that a script puts on the page (a page part replaced in place, say). */
+    public WebElement waitFor(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
     public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
@@ -126,6 +131,14 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        // the browser is 1280 pixels wide, as a council laptop is: nothing may need a horizontal scrollbar there
+        Object overflow = driver.executeScript("""
+                const width = document.documentElement.clientWidth;
+                if (document.documentElement.scrollWidth <= width) { return null; }
+                const wide = [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > width + 1);
+                return document.documentElement.scrollWidth + 'px wide: '
+                    + wide.slice(-3).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className).join(', ');""");
+        assertThat(overflow).as("a horizontal scrollbar on %s (%s): %s", path(), name, overflow).isNull();
         Results results = new AxeBuilder().analyze(driver);
         List<Rule> bad = results.getViolations().stream()
                 .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact())).toList();

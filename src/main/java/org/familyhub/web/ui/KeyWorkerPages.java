@@ -4,7 +4,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.familyhub.security.Caller;
@@ -131,8 +134,9 @@ public class KeyWorkerPages {
         }
         String justification = justifications(session).get(familyId);
         try {
-            model.addAttribute("family", families.family(familyId, auth, purpose, justification));
-            model.addAttribute("workers", families.workers(familyId, auth, purpose, justification));
+            Map<String, Object> family = families.family(familyId, auth, purpose, justification);
+            model.addAttribute("family", family);
+            model.addAttribute("workers", professionals(families.workers(familyId, auth, purpose, justification), family));
         } catch (AccessDeniedException e) {
             res.setStatus(403);
             model.addAttribute("errors", new FormErrors());
@@ -167,6 +171,44 @@ public class KeyWorkerPages {
             justifications(session).put(familyId, justification.trim());
         }
         return "redirect:/kw/families/" + familyId;
+    }
+
+    /**
+     * Who works with the family, one row per professional (the API gives one per record that names them), each with
+     * the records that name them: the member, partner, record, basis and purposes, so every contact says where it is from.
+     */
+    static List<Map<String, Object>> professionals(List<Map<String, Object>> workers, Map<String, Object> family) {
+        Map<Object, Object> names = new HashMap<>();
+        if (family.get("members") instanceof List<?> members) {
+            for (Object m : members) {
+                Map<?, ?> member = (Map<?, ?>) m;
+                names.put(member.get("personId"), member.get("givenName") + " " + member.get("familyName"));
+            }
+        }
+        Map<List<Object>, Map<String, Object>> byProfessional = new LinkedHashMap<>();
+        for (Map<String, Object> w : workers) {
+            List<Object> who = Arrays.asList(w.get("professional"), w.get("service"), w.get("role"), w.get("phone"), w.get("email"));
+            Map<String, Object> row = byProfessional.computeIfAbsent(who, k -> {
+                Map<String, Object> r = new LinkedHashMap<>(w);
+                r.remove("since");
+                r.put("sources", new ArrayList<Map<String, Object>>());
+                return r;
+            });
+            if (w.get("since") != null && (row.get("since") == null
+                    || w.get("since").toString().compareTo(row.get("since").toString()) < 0)) {
+                row.put("since", w.get("since"));
+            }
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("member", names.getOrDefault(w.get("personId"), w.get("personId")));
+            source.put("partner", w.get("partner"));
+            source.put("sourceRecordId", w.get("sourceRecordId"));
+            source.put("basis", w.get("basis"));
+            source.put("purposes", w.get("purposes"));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> sources = (List<Map<String, Object>>) row.get("sources");
+            sources.add(source);
+        }
+        return List.copyOf(byProfessional.values());
     }
 
     private static String purposeOr(HttpSession session, String fallback) {

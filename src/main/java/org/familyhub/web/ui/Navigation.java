@@ -38,7 +38,8 @@ public final class Navigation {
         if (caller.has(Role.DATA_TEAM)) {
             out.add(new Link("/data/families", "Families", "Every family and whether it is eligible."));
             out.add(new Link("/data/linkage", "Linkage review", "Pairs of records the linker could not decide."));
-            out.add(new Link("/data/outbound", "Outbound", "Notifications to the early-help system and dead letters."));
+            out.add(new Link("/data/claims", "Claims", "Payment-by-results claims by window, with their evidence."));
+            out.add(new Link("/data/outbound", "Outbound", "Notifications to the early-help and claim systems, and dead letters."));
         }
         return out;
     }

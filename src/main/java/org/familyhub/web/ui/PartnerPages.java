@@ -23,7 +23,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * A partner IT team's pages, always for the partner they act for: their connector's state, recent batches, uploading
- * a file (the same path as an API push) and the quarantine with the raw record and the reason.
+ * a file (the same path as an API push), the quarantine with the raw record and the reason, and the files the hub could
+ * not read at all. Their rejects are fixed at the source and sent again (a corrected file, uploaded from the batch or
+ * the quarantine): records already accepted count as duplicates, so a whole file may be sent again safely.
  */
 @Controller
 public class PartnerPages {
@@ -92,6 +94,7 @@ public class PartnerPages {
         String partner = partner(auth);
         model.addAttribute("partnerId", partner);
         model.addAttribute("rejects", quarantine.find(partner, null, 200));
+        model.addAttribute("failed", batches.failed(partner, 50));
         return "partner/quarantine";
     }
 

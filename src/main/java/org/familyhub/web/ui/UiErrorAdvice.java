@@ -1,5 +1,6 @@
 package org.familyhub.web.ui;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.familyhub.security.PurposePolicy;
 import org.familyhub.web.ApiError;
@@ -19,15 +20,23 @@ public class UiErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(UiErrorAdvice.class);
 
+    private final UiModelAdvice layout;
+
+    public UiErrorAdvice(UiModelAdvice layout) {
+        this.layout = layout;
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
-    String denied(AccessDeniedException e, Model model, HttpServletResponse res) {
+    String denied(AccessDeniedException e, Model model, HttpServletRequest req, HttpServletResponse res) {
+        layout.layout(model, req); // @ModelAttribute methods do not run for exception handlers
         res.setStatus(403);
         model.addAttribute("message", e.getMessage());
         return "error/403";
     }
 
     @ExceptionHandler(ApiError.class)
-    String api(ApiError e, Model model, HttpServletResponse res) {
+    String api(ApiError e, Model model, HttpServletRequest req, HttpServletResponse res) {
+        layout.layout(model, req);
         res.setStatus(e.status().value());
         model.addAttribute("message", e.getMessage());
         return switch (e.status().value()) {
@@ -38,15 +47,17 @@ public class UiErrorAdvice {
     }
 
     @ExceptionHandler(PurposePolicy.MissingPurposeException.class)
-    String purpose(RuntimeException e, Model model, HttpServletResponse res) {
+    String purpose(RuntimeException e, Model model, HttpServletRequest req, HttpServletResponse res) {
+        layout.layout(model, req);
         res.setStatus(400);
         model.addAttribute("message", e.getMessage());
         return "error/problem";
     }
 
     @ExceptionHandler(Exception.class)
-    String unexpected(Exception e, HttpServletResponse res) {
+    String unexpected(Exception e, Model model, HttpServletRequest req, HttpServletResponse res) {
         log.error("Unexpected error on a page", e);
+        layout.layout(model, req);
         res.setStatus(500);
         return "error/500";
     }

@@ -8,6 +8,7 @@ import org.familyhub.support.Browser;
 import org.familyhub.support.HubIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -82,6 +83,19 @@ class KeyWorkerJourneyIT {
         String workers = b.text("#workers");
         assertThat(workers).contains("PC A Khan", "a.khan@police.example", "Mrs L Grant", "024 7668 1234", "Marcus Bell",
                 "marcus.bell@housing.example");
+        // every fact says where it comes from: the evidence of each criterion met and each professional, opened
+        List<WebElement> evidence = b.findAll("#criteria .fh-evidence > li");
+        assertThat(evidence).isNotEmpty().allSatisfy(li -> assertThat(li.findElements(By.cssSelector("details.fh-source"))).hasSize(1));
+        WebElement asb = evidence.stream().filter(li -> li.getText().startsWith("police record of")).findFirst().orElseThrow();
+        asb.findElement(By.cssSelector("summary")).click();
+        assertThat(asb.findElement(By.cssSelector(".govuk-details__text")).getText())
+                .contains("INC-" + mine.run + "-1", "Shared under", "isa-police", "Kept for", "case-coordination");
+        WebElement khan = b.findAll("#workers tbody tr").stream().filter(r -> r.getText().contains("PC A Khan")).findFirst().orElseThrow();
+        khan.findElement(By.cssSelector("summary")).click();
+        assertThat(khan.findElement(By.cssSelector(".govuk-details__text")).getText())
+                .contains("police INC-" + mine.run + "-1", "about Shannon " + mine.surname, "isa-police", "case-coordination");
+        assertThat(b.findAll("#workers tbody tr").stream().filter(r -> r.getText().contains("Marcus Bell")))
+                .as("one row per professional, however many records name them").hasSize(1);
         b.page("family");
 
         b.open("/kw/families/" + other.familyId);

@@ -76,6 +76,43 @@ class PartnerItJourneyIT {
         assertThat(row.getText()).as("position, reason and raw record").containsIgnoringCase("line 3").containsIgnoringCase("date");
         b.page("quarantine");
 
+        // the bad row fixed at source, the whole file sent again from the quarantine page: only the fixed row is new
+        Files.writeString(csv, Files.readString(csv).replace("2014-13-01", "2014-12-01"));
+        b.find("#resend-file").sendKeys(csv.toAbsolutePath().toString());
+        String before = b.path();
+        b.find("#resend button[type=submit]").click();
+        b.waitForPath("/partner/batches/");
+        assertThat(b.path()).isNotEqualTo(before);
+        assertThat(b.text("#received")).isEqualTo("3");
+        assertThat(b.text("#accepted")).isEqualTo("1");
+        assertThat(b.text("#quarantined")).isEqualTo("0");
+        assertThat(b.text("#duplicate")).as("the rows accepted before").isEqualTo("2");
+        assertThat(b.findAll("#resend")).as("nothing left to correct").isEmpty();
+        b.page("corrected-batch");
+
+        // a file the hub cannot read at all fails as a whole, and is listed with its reason among the rejects
+        Path broken = Files.createTempFile("police-broken-" + run, ".csv");
+        Files.writeString(broken, Feeds.POLICE_HEADER + "UI-" + run + "-9,2026-10-01T21:15:00+01:00,ASB,\u0000\n");
+        b.open("/partner/upload");
+        b.find("#file").sendKeys(broken.toAbsolutePath().toString());
+        b.find("main form button[type=submit]").click(); // sent by the script, its error shown in place
+        assertThat(b.waitFor(".govuk-error-summary__list").getText()).startsWith("The hub could not read the file");
+        assertThat(b.text("#file-error")).contains("NUL");
+        b.page("upload-unreadable");
+        b.submit("#navigation a[href='/partner/quarantine']");
+        List<WebElement> failedRows = b.findAll("#failed tbody tr").stream()
+                .filter(r -> r.getText().contains(broken.getFileName().toString())).toList();
+        assertThat(failedRows).as("the file was sent once, not again to show the error").hasSize(1);
+        WebElement failed = failedRows.get(0);
+        assertThat(failed.getText()).containsIgnoringCase("NUL");
+        b.page("failed-files");
+        failed.findElement(org.openqa.selenium.By.cssSelector("a")).click();
+        b.waitForPath("/partner/batches/");
+        assertThat(b.find("h1").getText()).isEqualTo("Batch failed");
+        assertThat(b.findAll("#resend")).as("a failed file can be corrected and sent again from its page").hasSize(1);
+        b.page("failed-batch");
+        Files.deleteIfExists(broken);
+
         b.open("/ig/agreements");
         assertThat(b.find("h1").getText()).isEqualTo("You do not have access to this page");
         b.page("forbidden");
