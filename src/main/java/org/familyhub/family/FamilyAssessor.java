@@ -190,6 +190,25 @@ public class FamilyAssessor {
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", basis.keySet().toArray())));
     }
 
+    /**
+     * Of these families, those assessed today under the framework in force: reassessing one whose members and their
+     * records are unchanged would give the same view.
+     */
+    public Set<String> assessedToday(Collection<String> familyIds) {
+        if (familyIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.query("""
+                select family_id from family
+                 where family_id = any(?) and assessed_on = ? and framework = ? and view_hash is not null""",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("text", familyIds.toArray()));
+                    ps.setObject(2, LocalDate.now(clock));
+                    ps.setString(3, framework.id());
+                },
+                (rs, i) -> rs.getString(1)));
+    }
+
     /** The members of an assembled family as the evaluators take them: records with their purposes and basis. */
     public static List<MemberRecords> memberRecords(Assembled a) {
         return a.members().stream().map(m -> new MemberRecords(m.personId(), dateOfBirth(m.records()),
