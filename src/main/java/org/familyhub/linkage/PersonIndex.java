@@ -73,11 +73,40 @@ public final class PersonIndex {
      * compared itself (what it was linked to is settled).
      */
     public void seed(PersonRecord r, String personId) {
-        if (byKey.containsKey(r.key())) {
-            return;
+        if (!byKey.containsKey(r.key())) {
+            PreparedRecord p = new PreparedRecord(r);
+            seed(p, BlockingKeys.of(p), personId);
         }
+    }
+
+    /**
+     * {@link #seed} for many records (personIds in the same order): their folding, the costly part, is spread over
+     * the cores; they are filed one by one in the given order, so the result is the same as seeding each in turn.
+     */
+    public void seedAll(List<PersonRecord> rs, List<String> personIds) {
+        List<Prepared> prepared = prepare(rs);
+        for (int i = 0; i < prepared.size(); i++) {
+            Prepared p = prepared.get(i);
+            if (!byKey.containsKey(p.record.key())) {
+                seed(p.record, p.keys, personIds.get(i));
+            }
+        }
+    }
+
+    /** A record folded, with its blocking keys. */
+    private record Prepared(PreparedRecord record, Set<String> keys) {
+    }
+
+    private static List<Prepared> prepare(List<PersonRecord> rs) {
+        return (rs.size() < 64 ? rs.stream() : rs.parallelStream()).map(r -> {
+            PreparedRecord p = new PreparedRecord(r);
+            return new Prepared(p, BlockingKeys.of(p));
+        }).toList();
+    }
+
+    private void seed(PreparedRecord p, Set<String> keys, String personId) {
         int self = records.size();
-        PreparedRecord p = new PreparedRecord(r);
+        PersonRecord r = p.source;
         records.add(p);
         byKey.put(r.key(), self);
         grow(self);
@@ -88,7 +117,7 @@ public final class PersonIndex {
             seededPerson.put(seq, self);
             person[self] = seq;
         }
-        blocks.add(BlockingKeys.of(p), self);
+        blocks.add(keys, self);
     }
 
     /** A reviewer's decision made earlier, honoured when the pair is met again (without merging anything now). */
@@ -111,11 +140,12 @@ public final class PersonIndex {
         List<ReviewPair> reviews = new ArrayList<>();
         long before = comparisons;
         int first = records.size();
-        for (PersonRecord r : batch) {
-            if (byKey.containsKey(r.key())) {
+        List<Prepared> prepared = prepare(batch);
+        for (Prepared p : prepared) {
+            if (byKey.containsKey(p.record.key())) {
                 continue; // a record sent again keeps its person; its data is not relinked
             }
-            link(r, merges, reviews);
+            link(p, merges, reviews);
         }
         for (int i = first; i < records.size(); i++) {
             int root = find(i);
@@ -131,14 +161,15 @@ public final class PersonIndex {
         return new BatchResult(personOf, merges, reviews, comparisons - before);
     }
 
-    private void link(PersonRecord r, List<Merge> merges, List<ReviewPair> reviews) {
+    private void link(Prepared prepared, List<Merge> merges, List<ReviewPair> reviews) {
         int self = records.size();
-        PreparedRecord p = new PreparedRecord(r);
+        PreparedRecord p = prepared.record;
+        PersonRecord r = p.source;
         records.add(p);
         byKey.put(r.key(), self);
         grow(self);
         parent[self] = self;
-        Set<String> keys = BlockingKeys.of(p);
+        Set<String> keys = prepared.keys;
         blocks.candidates(keys, self, c -> {
             if (find(c) == find(self)) {
                 return; // already one person: nothing to learn from the pair

@@ -177,6 +177,8 @@ public class PersonLinker {
             return;
         }
         // The current version's identity is kept on person_link (V9), so no partner_record row is read here.
+        List<PersonRecord> seeds = new ArrayList<>();
+        List<String> persons = new ArrayList<>();
         jdbc.query("""
                 select l.record_key, l.person_id, l.subject_given, l.subject_family, l.subject_dob, l.subject_sex,
                        l.subject_line1, l.subject_town, l.subject_postcode, l.subject_uprn, l.nhs_number, l.nino, l.upn,
@@ -193,10 +195,11 @@ public class PersonLinker {
                     put(strong, StrongId.PNC, rs.getString(14));
                     put(strong, StrongId.CRN, rs.getString(15));
                     LocalDate dob = rs.getObject(5, LocalDate.class);
-                    index.seed(new PersonRecord(rs.getString(1), rs.getString(3), rs.getString(4), dob, rs.getString(6),
-                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), strong, null),
-                            rs.getString(2));
+                    seeds.add(new PersonRecord(rs.getString(1), rs.getString(3), rs.getString(4), dob, rs.getString(6),
+                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), strong, null));
+                    persons.add(rs.getString(2));
                 });
+        index.seedAll(seeds, persons);
     }
 
     private static void put(Map<StrongId, String> ids, StrongId kind, String value) {
