@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.familyhub.db.PgUnnest;
 import org.familyhub.family.StoredRecords.Stored;
 import org.familyhub.record.Involvement;
 import org.familyhub.record.PartnerRecord;
@@ -182,9 +183,13 @@ public class FamilyAssessor {
                 listeners.forEach(l -> l.changed(a, Boolean.TRUE.equals(was[0]), (String) was[1], hash));
             }
         }
-        jdbc.batchUpdate("""
-                update family set framework = ?, eligible = ?, criteria_met = ?::text[], assessed_on = ?,
-                       view_hash = ?, updated_at = now() where family_id = ?""", updates);
+        PgUnnest.update(jdbc, """
+                update family f
+                   set framework = u.framework, eligible = u.eligible::boolean, criteria_met = u.criteria_met::text[],
+                       assessed_on = u.assessed_on::date, view_hash = u.view_hash, updated_at = now()
+                  from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                       as u(framework, eligible, criteria_met, assessed_on, view_hash, family_id)
+                 where f.family_id = u.family_id""", 6, updates);
         // Attachment for claims: the day of the first eligible assessment under the framework in force (a council that
         // changes framework attaches its families again), with every criterion met that day, whatever order the
         // partners' files come in.

@@ -1,5 +1,8 @@
 package org.familyhub.family;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.familyhub.db.PgUnnest;
 import org.familyhub.family.StoredRecords.Stored;
 import org.familyhub.linkage.HouseholdKeys;
 import org.familyhub.linkage.Merge;
@@ -33,7 +37,7 @@ public class FamilyBuilder {
 
     private static final String HOUSEHOLD = "HOUSEHOLD";
     private static final String STATED = "STATED";
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
     private final StoredRecords stored;
@@ -138,7 +142,8 @@ public class FamilyBuilder {
                         .forEach(f -> event(events, g.id, "SPLIT_FROM", null, f));
             }
         }
-        jdbc.batchUpdate("insert into family (family_id, household_key) values (?, ?)", created);
+        PgUnnest.update(jdbc, "insert into family (family_id, household_key) select * from unnest(?::text[], ?::text[])",
+                2, created);
         Map<String, String> newFamilyOf = new HashMap<>();
         ordered.forEach(g -> g.household.forEach(p -> newFamilyOf.put(p, g.id)));
         for (String f : old) {
@@ -201,10 +206,20 @@ public class FamilyBuilder {
         if (!rewritten.isEmpty()) {
             jdbc.update("delete from family_member where family_id = any(?)",
                     ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", rewritten.toArray())));
-            jdbc.batchUpdate("insert into family_member (family_id, person_id, basis) values (?, ?, ?)", joined);
+            PgUnnest.update(jdbc, """
+                    insert into family_member (family_id, person_id, basis)
+                    select * from unnest(?::text[], ?::text[], ?::text[])""", 3, joined);
         }
-        jdbc.batchUpdate("update family set household_key = ?, members = ?, updated_at = now() where family_id = ?", counts);
-        jdbc.batchUpdate("insert into family_event (family_id, kind, person_id, other_family) values (?, ?, ?, ?)", events);
+        PgUnnest.update(jdbc, """
+                update family f set household_key = u.household_key, members = u.members::integer, updated_at = now()
+                  from unnest(?::text[], ?::text[], ?::text[]) as u(household_key, members, family_id)
+                 where f.family_id = u.family_id""", 3, counts);
+        PgUnnest.update(jdbc, """
+                insert into family_event (family_id, kind, person_id, other_family)
+                select family_id, kind, person_id, other_family
+                  from unnest(?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+                       as u(family_id, kind, person_id, other_family, n)
+                 order by n""", 4, events);
         // families elsewhere where a touched person is a stated member: their records count there too
         reassess.addAll(strings("""
                 select distinct m.family_id from family_member m join family f using (family_id)
@@ -244,7 +259,12 @@ public class FamilyBuilder {
             HomeChooser.Home home = HomeChooser.choose(list.stream().map(Stored::record).toList());
             rows.add(new Object[] {home == null ? null : home.key(), home == null ? null : home.on(), person});
         });
-        jdbc.batchUpdate("update person set home_key = ?, home_on = ? where person_id = ?", rows);
+        // only the homes that changed: most persons of a batch live where they did
+        PgUnnest.update(jdbc, """
+                update person p set home_key = u.home_key, home_on = u.home_on::date
+                  from unnest(?::text[], ?::text[], ?::text[]) as u(home_key, home_on, person_id)
+                 where p.person_id = u.person_id
+                   and (p.home_key is distinct from u.home_key or p.home_on is distinct from u.home_on::date)""", 3, rows);
     }
 
     /** Keeps the parents each child's school returns name, so they can be found when their own records arrive. */
@@ -256,9 +276,10 @@ public class FamilyBuilder {
                         p.given, p.family});
             }
         }));
-        jdbc.batchUpdate("""
-                insert into stated_relation (record_key, relationship, given_norm, family_norm) values (?, ?, ?, ?)
-                on conflict do nothing""", rows);
+        PgUnnest.update(jdbc, """
+                insert into stated_relation (record_key, relationship, given_norm, family_norm)
+                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[])
+                on conflict do nothing""", 4, rows);
     }
 
     /** Children whose records name one of these persons as a parent (the parent's records came after the child's). */
@@ -375,8 +396,8 @@ public class FamilyBuilder {
     private static Object readJson(String json) {
         try {
             return JSON.readValue(json, Object.class);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.familyhub.db.PgCopy;
 import org.familyhub.db.PgCsv;
+import org.familyhub.db.PgUnnest;
 import org.familyhub.linkage.BatchResult;
 import org.familyhub.linkage.Decision;
 import org.familyhub.linkage.HouseholdKeys;
@@ -328,14 +329,15 @@ public class PersonLinker {
         if (reviews.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("""
-                insert into linkage_review (left_key, right_key, score, levels) values (?, ?, ?, ?)
-                on conflict (left_key, right_key) do nothing""", reviews, 500, (ps, r) -> {
-            ps.setString(1, r.pair().first());
-            ps.setString(2, r.pair().second());
-            ps.setDouble(3, r.score());
-            ps.setString(4, r.explain());
-        });
+        List<Object[]> rows = new ArrayList<>(reviews.size());
+        reviews.forEach(r -> rows.add(new Object[] {r.pair().first(), r.pair().second(), r.score(), r.explain()}));
+        PgUnnest.update(jdbc, """
+                insert into linkage_review (left_key, right_key, score, levels)
+                select left_key, right_key, score::double precision, levels
+                  from unnest(?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+                       as u(left_key, right_key, score, levels, n)
+                 order by n
+                on conflict (left_key, right_key) do nothing""", 4, rows);
     }
 
     private void copy(String target, StringBuilder csv) {
