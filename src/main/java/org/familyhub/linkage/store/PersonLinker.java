@@ -61,6 +61,8 @@ public class PersonLinker {
     }
 
     public Linked link(Collection<PartnerRecord> staged) {
+        // Folding the batch's records needs no database: done before taking the lock that serialises linking.
+        staged.parallelStream().forEach(r -> PersonIndex.blockingKeys(PersonRecord.of(r)));
         jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, LOCK);
         // the last version of each key in the batch
         Map<String, PartnerRecord> byKey = new LinkedHashMap<>();
