@@ -26,9 +26,11 @@ import org.familyhub.synth.EstateGenerator;
 import org.familyhub.synth.EstateSummary;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * {@code java -jar familyhub.jar bench [--records N] [--threads T] [--seed S]}: generates a synthetic estate of about
+ * {@code java -jar familyhub.jar bench [--records N] [--threads T] [--seed S] [--pg-stats true]}: generates a
+ * synthetic estate of about
  * N records, starts the hub on a fresh embedded PostgreSQL (fsync on, as in production), pushes every file through the
  * ingest pipeline (parse, validate, gate, stage) and prints records per second. Figures, not assertions.
  */
@@ -42,6 +44,7 @@ public final class IngestBenchmark {
         long records = Long.parseLong(opts.getOrDefault("records", "100000"));
         int threads = Integer.parseInt(opts.getOrDefault("threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
         long seed = Long.parseLong(opts.getOrDefault("seed", "7"));
+        boolean pgStats = Boolean.parseBoolean(opts.getOrDefault("pg-stats", "false"));
         try {
             Path dir = Files.createTempDirectory("familyhub-bench");
             // 0755: as root, the embedded PostgreSQL runs as nobody and must reach its data folder inside.
@@ -54,10 +57,21 @@ public final class IngestBenchmark {
                     estate.files(), genSeconds);
 
             // Command-line arguments outrank application.yml (builder properties would not): no demo estate here.
-            try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(FamilyhubApplication.class).run(
+            List<String> appArgs = new ArrayList<>(List.of(
                     "--server.port=0", "--familyhub.work-dir=" + dir.resolve("work"),
                     "--familyhub.embedded-db.data-dir=" + dir.resolve("pgdata"), "--familyhub.demo.seed-on-first-start=false",
-                    "--logging.level.root=WARN", "--logging.level.org.familyhub=WARN")) {
+                    "--logging.level.root=WARN", "--logging.level.org.familyhub=WARN"));
+            if (pgStats) {
+                appArgs.add("--familyhub.embedded-db.settings=shared_preload_libraries=pg_stat_statements;"
+                        + "pg_stat_statements.track=all");
+            }
+            try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(FamilyhubApplication.class).run(
+                    appArgs.toArray(String[]::new))) {
+                JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+                if (pgStats) {
+                    jdbc.execute("create extension if not exists pg_stat_statements");
+                    jdbc.execute("select pg_stat_statements_reset()");
+                }
                 ConnectorCatalog catalog = ctx.getBean(ConnectorCatalog.class);
                 FeedIngestion ingestion = ctx.getBean(FeedIngestion.class);
                 BatchRepository batches = ctx.getBean(BatchRepository.class);
@@ -114,8 +128,10 @@ public final class IngestBenchmark {
                 }
                 System.out.println(stages);
                 System.out.println("(link and family run inside stage's transaction: stage includes them)");
-                HubQuality.Result q = HubQuality.measure(ctx.getBean(org.springframework.jdbc.core.JdbcTemplate.class),
-                        estate.groundTruth());
+                if (pgStats) {
+                    printStatementStats(jdbc);
+                }
+                HubQuality.Result q = HubQuality.measure(jdbc, estate.groundTruth());
                 System.out.printf("linkage of %,d stored records against ground truth: persons %s%n", q.records(), q.persons());
                 System.out.printf("families: %s%n", q.families());
             }
@@ -125,6 +141,20 @@ public final class IngestBenchmark {
             e.printStackTrace();
             return 1;
         }
+    }
+
+    /** {@code --pg-stats true}: the statements the database spent most time on during the ingest. */
+    private static void printStatementStats(JdbcTemplate jdbc) {
+        System.out.println("database time by statement (pg_stat_statements, top 30):");
+        System.out.printf("%10s %10s %10s %12s  %s%n", "total ms", "calls", "ms/call", "rows", "statement");
+        jdbc.query("""
+                select total_exec_time, calls, mean_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g')
+                  from pg_stat_statements order by total_exec_time desc limit 30""",
+                rs -> {
+                    String q = rs.getString(5);
+                    System.out.printf("%,10.0f %,10d %10.2f %,12d  %s%n", rs.getDouble(1), rs.getLong(2), rs.getDouble(3),
+                            rs.getLong(4), q.length() > 200 ? q.substring(0, 200) + "..." : q);
+                });
     }
 
     private record Job(ConnectorDefinition connector, Path file) {

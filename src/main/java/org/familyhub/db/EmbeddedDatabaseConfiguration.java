@@ -23,7 +23,9 @@ import java.nio.file.Path;
  *
  * <p>Properties: {@code familyhub.embedded-db.data-dir} (default {@code ${familyhub.home:.}/work/pgdata}),
  * {@code familyhub.embedded-db.port} (default 0 = free port), {@code familyhub.embedded-db.fsync} (default true),
- * {@code familyhub.embedded-db.ephemeral} (tests: one throwaway server per JVM, fsync off).
+ * {@code familyhub.embedded-db.ephemeral} (tests: one throwaway server per JVM, fsync off),
+ * {@code familyhub.embedded-db.settings} (extra {@code name=value} server settings, e.g. to profile with
+ * pg_stat_statements; semicolon-separated).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
@@ -37,12 +39,16 @@ public class EmbeddedDatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(Environment env) {
         Path dataDir = Path.of(env.getProperty(PREFIX + "data-dir",
                 env.resolvePlaceholders("${familyhub.work-dir:${familyhub.home:.}/work}/pgdata")));
-        return EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .dataDir(dataDir)
                 .port(env.getProperty(PREFIX + "port", Integer.class, 0))
-                .fsync(env.getProperty(PREFIX + "fsync", Boolean.class, true))
-                .build()
-                .start();
+                .fsync(env.getProperty(PREFIX + "fsync", Boolean.class, true));
+        for (String setting : env.getProperty(PREFIX + "settings", "").split(";")) {
+            if (!setting.isBlank()) {
+                builder.setting(setting.strip());
+            }
+        }
+        return builder.build().start();
     }
 
     /** Shared by every Spring test context of this JVM, so no destroy method: the JVM shutdown hook stops it. */

@@ -75,6 +75,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final int requestedPort;
     private final Path runtimeDir;
     private final boolean fsync;
+    private final List<String> settings;
     private final Path deleteOnClose;
     private final boolean root;
 
@@ -91,6 +92,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         this.requestedPort = b.port;
         this.runtimeDir = b.runtimeDir.toAbsolutePath().normalize();
         this.fsync = b.fsync;
+        this.settings = List.copyOf(b.settings);
         this.deleteOnClose = b.deleteOnClose;
         this.root = runningAsRoot();
     }
@@ -147,6 +149,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
             port = requestedPort == 0 ? freeLoopbackPort() : requestedPort;
             String options = "-p " + port + " -k " + shellQuote(socketDir.toString())
                     + " -c listen_addresses=127.0.0.1 -c fsync=" + (fsync ? "on" : "off");
+            for (String setting : settings) {
+                options += " -c " + setting;
+            }
             run(List.of(pgCtl(), "-D", dataDir.toString(), "-l", logFile.toString(), "-w", "-t", "60",
                     "-o", options, "start"), true);
             serverPid = readPostmasterPid();
@@ -571,6 +576,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         private int port;
         private Path runtimeDir = Path.of(System.getProperty("java.io.tmpdir"));
         private boolean fsync = true;
+        private final List<String> settings = new java.util.ArrayList<>();
         private Path deleteOnClose; // only for startEphemeral(): its own temp folder
 
         private Builder() {
@@ -597,6 +603,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
         /** fsync=off is only for throwaway test data: a crash can corrupt the cluster. */
         public Builder fsync(boolean fsync) {
             this.fsync = fsync;
+            return this;
+        }
+
+        /**
+         * Extra server settings as {@code name=value} (e.g. {@code shared_preload_libraries=pg_stat_statements} to
+         * profile a benchmark). Plain tokens only: they are passed on pg_ctl's command line.
+         */
+        public Builder setting(String nameEqualsValue) {
+            if (!nameEqualsValue.matches("[a-z_.]+=[A-Za-z0-9_.,:-]+")) {
+                throw new IllegalArgumentException("not a plain name=value server setting: " + nameEqualsValue);
+            }
+            settings.add(nameEqualsValue);
             return this;
         }
 

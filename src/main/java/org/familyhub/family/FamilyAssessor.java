@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.familyhub.db.PgUnnest;
 import org.familyhub.family.StoredRecords.Stored;
 import org.familyhub.record.Involvement;
 import org.familyhub.record.PartnerRecord;
@@ -138,6 +139,9 @@ public class FamilyAssessor {
                 }, familyId);
     }
 
+    private record Assessed(Assembled family, String hash) {
+    }
+
     /** Reassess families after their members or records changed; tell listeners of those whose view changed. */
     public void reassess(Collection<String> familyIds) {
         reassess(familyIds, Map.of());
@@ -170,11 +174,18 @@ public class FamilyAssessor {
         basis.values().forEach(m -> m.keySet().stream().filter(p -> !known.containsKey(p)).forEach(missing::add));
         Map<String, List<Stored>> records = new HashMap<>(known);
         records.putAll(stored.of(missing));
+        // Putting each family together and assessing it is pure CPU work on what was read: spread over the cores.
+        // Updates and notifications follow in the families' order, one by one.
+        List<Map.Entry<String, Map<String, String>>> families = new ArrayList<>(basis.entrySet());
+        List<Assessed> assessed = (families.size() < 16 ? families.stream() : families.parallelStream()).map(e -> {
+            Assembled a = assemble(e.getKey(), e.getValue(), records);
+            return new Assessed(a, viewHash(a));
+        }).toList();
         List<Object[]> updates = new ArrayList<>();
-        for (Map.Entry<String, Map<String, String>> e : basis.entrySet()) {
-            String id = e.getKey();
-            Assembled a = assemble(id, e.getValue(), records);
-            String hash = viewHash(a);
+        for (Assessed done : assessed) {
+            Assembled a = done.family();
+            String id = a.familyId();
+            String hash = done.hash();
             updates.add(new Object[] {framework.id(), a.assessment().eligible(),
                     "{" + String.join(",", a.assessment().criteriaMet()) + "}", a.assessment().evaluatedOn(), hash, id});
             Object[] was = before.get(id);
@@ -182,9 +193,13 @@ public class FamilyAssessor {
                 listeners.forEach(l -> l.changed(a, Boolean.TRUE.equals(was[0]), (String) was[1], hash));
             }
         }
-        jdbc.batchUpdate("""
-                update family set framework = ?, eligible = ?, criteria_met = ?::text[], assessed_on = ?,
-                       view_hash = ?, updated_at = now() where family_id = ?""", updates);
+        PgUnnest.update(jdbc, """
+                update family f
+                   set framework = u.framework, eligible = u.eligible::boolean, criteria_met = u.criteria_met::text[],
+                       assessed_on = u.assessed_on::date, view_hash = u.view_hash, updated_at = now()
+                  from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                       as u(framework, eligible, criteria_met, assessed_on, view_hash, family_id)
+                 where f.family_id = u.family_id""", 6, updates);
         // Attachment for claims: the day of the first eligible assessment under the framework in force (a council that
         // changes framework attaches its families again), with every criterion met that day, whatever order the
         // partners' files come in.
@@ -198,6 +213,25 @@ public class FamilyAssessor {
                  where family_id = any(?) and eligible and dissolved_at is null and attached_on = assessed_on
                    and attached_framework = framework and not (criteria_met <@ attached_criteria)""",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", basis.keySet().toArray())));
+    }
+
+    /**
+     * Of these families, those assessed today under the framework in force: reassessing one whose members and their
+     * records are unchanged would give the same view.
+     */
+    public Set<String> assessedToday(Collection<String> familyIds) {
+        if (familyIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.query("""
+                select family_id from family
+                 where family_id = any(?) and assessed_on = ? and framework = ? and view_hash is not null""",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("text", familyIds.toArray()));
+                    ps.setObject(2, LocalDate.now(clock));
+                    ps.setString(3, framework.id());
+                },
+                (rs, i) -> rs.getString(1)));
     }
 
     /** The members of an assembled family as the evaluators take them: records with their purposes and basis. */

@@ -1,5 +1,8 @@
 package org.familyhub.family;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.familyhub.db.PgUnnest;
 import org.familyhub.family.StoredRecords.Stored;
 import org.familyhub.linkage.HouseholdKeys;
 import org.familyhub.linkage.Merge;
@@ -33,6 +37,7 @@ public class FamilyBuilder {
 
     private static final String HOUSEHOLD = "HOUSEHOLD";
     private static final String STATED = "STATED";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
     private final StoredRecords stored;
@@ -70,15 +75,19 @@ public class FamilyBuilder {
                  where f.dissolved_at is null and m.person_id = any(?) and m.basis = 'HOUSEHOLD'""",
                 homes, people));
         Map<String, String> homeOf = homesOf(people);
-        Map<String, List<Stored>> peopleRecords = new HashMap<>(records);
-        peopleRecords.putAll(stored.of(people.stream().filter(p -> !records.containsKey(p)).toList()));
-        Map<String, List<Candidate>> namesakes = namesakes(peopleRecords);
+        // Who each person's records name as parents: from the records just read for the touched persons, from a
+        // narrow read (no facts beyond the parents) for the others, whose families may well need no reassessment.
+        Map<String, Mentions> mentions = new HashMap<>();
+        records.forEach((p, list) -> mentions.put(p, Mentions.of(list)));
+        mentions.putAll(mentionsOf(people.stream().filter(p -> !records.containsKey(p)).toList()));
+        Map<String, List<Candidate>> namesakes = namesakes(mentions.values());
 
         // households: persons at one home; a person placed nowhere is a household of one
         Map<String, Group> groups = new TreeMap<>();
         for (String p : people) {
-            if (peopleRecords.getOrDefault(p, List.of()).isEmpty()) {
-                continue; // every record of theirs was purged: no longer anyone's member
+            List<Stored> own = records.get(p);
+            if (own != null && own.isEmpty()) {
+                continue; // every record of theirs was purged (a purge touches them): no longer anyone's member
             }
             String home = homeOf.get(p);
             String key = home == null ? "person:" + p : home;
@@ -91,7 +100,7 @@ public class FamilyBuilder {
                 select person_id from family_member where basis = 'STATED' and person_id = any(?)
                    and not (family_id = any(?))""", people, old));
         for (String child : people) {
-            for (String parent : parentsOf(peopleRecords.getOrDefault(child, List.of()), groupOf.get(child), namesakes)) {
+            for (String parent : parentsOf(mentions.getOrDefault(child, Mentions.NONE), groupOf.get(child), namesakes)) {
                 Group g = groupOf.get(child);
                 if (!g.household.contains(parent)) {
                     g.stated.add(parent);
@@ -137,7 +146,8 @@ public class FamilyBuilder {
                         .forEach(f -> event(events, g.id, "SPLIT_FROM", null, f));
             }
         }
-        jdbc.batchUpdate("insert into family (family_id, household_key) values (?, ?)", created);
+        PgUnnest.update(jdbc, "insert into family (family_id, household_key) select * from unnest(?::text[], ?::text[])",
+                2, created);
         Map<String, String> newFamilyOf = new HashMap<>();
         ordered.forEach(g -> g.household.forEach(p -> newFamilyOf.put(p, g.id)));
         for (String f : old) {
@@ -165,6 +175,7 @@ public class FamilyBuilder {
             }
         }
         Set<String> reassess = new TreeSet<>();
+        Set<String> quiet = new HashSet<>();
         Map<String, Map<String, String>> membership = basisOf(ordered.stream().map(g -> g.id).toList());
         List<Object[]> joined = new ArrayList<>();
         List<String> rewritten = new ArrayList<>();
@@ -189,20 +200,39 @@ public class FamilyBuilder {
                 now.forEach((person, basis) -> joined.add(new Object[] {g.id, person, basis}));
             }
             counts.add(new Object[] {g.home, now.size(), g.id});
-            reassess.add(g.id);
+            // Same members as before, none of whose records changed: its view can only change with the day or the
+            // framework, so it is reassessed only if it was last assessed on another day or under another framework.
+            if (!was.equals(now) || now.keySet().stream().anyMatch(touched::contains)) {
+                reassess.add(g.id);
+            } else {
+                quiet.add(g.id);
+            }
         }
         if (!rewritten.isEmpty()) {
             jdbc.update("delete from family_member where family_id = any(?)",
                     ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", rewritten.toArray())));
-            jdbc.batchUpdate("insert into family_member (family_id, person_id, basis) values (?, ?, ?)", joined);
+            PgUnnest.update(jdbc, """
+                    insert into family_member (family_id, person_id, basis)
+                    select * from unnest(?::text[], ?::text[], ?::text[])""", 3, joined);
         }
-        jdbc.batchUpdate("update family set household_key = ?, members = ?, updated_at = now() where family_id = ?", counts);
-        jdbc.batchUpdate("insert into family_event (family_id, kind, person_id, other_family) values (?, ?, ?, ?)", events);
+        PgUnnest.update(jdbc, """
+                update family f set household_key = u.household_key, members = u.members::integer, updated_at = now()
+                  from unnest(?::text[], ?::text[], ?::text[]) as u(household_key, members, family_id)
+                 where f.family_id = u.family_id""", 3, counts);
+        PgUnnest.update(jdbc, """
+                insert into family_event (family_id, kind, person_id, other_family)
+                select family_id, kind, person_id, other_family
+                  from unnest(?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+                       as u(family_id, kind, person_id, other_family, n)
+                 order by n""", 4, events);
         // families elsewhere where a touched person is a stated member: their records count there too
         reassess.addAll(strings("""
                 select distinct m.family_id from family_member m join family f using (family_id)
                  where m.person_id = any(?) and f.dissolved_at is null""", touched));
-        assessor.reassess(reassess, peopleRecords);
+        quiet.removeAll(reassess);
+        quiet.removeAll(assessor.assessedToday(quiet));
+        reassess.addAll(quiet);
+        assessor.reassess(reassess, records);
         return reassess;
     }
 
@@ -234,7 +264,12 @@ public class FamilyBuilder {
             HomeChooser.Home home = HomeChooser.choose(list.stream().map(Stored::record).toList());
             rows.add(new Object[] {home == null ? null : home.key(), home == null ? null : home.on(), person});
         });
-        jdbc.batchUpdate("update person set home_key = ?, home_on = ? where person_id = ?", rows);
+        // only the homes that changed: most persons of a batch live where they did
+        PgUnnest.update(jdbc, """
+                update person p set home_key = u.home_key, home_on = u.home_on::date
+                  from unnest(?::text[], ?::text[], ?::text[]) as u(home_key, home_on, person_id)
+                 where p.person_id = u.person_id
+                   and (p.home_key is distinct from u.home_key or p.home_on is distinct from u.home_on::date)""", 3, rows);
     }
 
     /** Keeps the parents each child's school returns name, so they can be found when their own records arrive. */
@@ -246,42 +281,49 @@ public class FamilyBuilder {
                         p.given, p.family});
             }
         }));
-        jdbc.batchUpdate("""
-                insert into stated_relation (record_key, relationship, given_norm, family_norm) values (?, ?, ?, ?)
-                on conflict do nothing""", rows);
+        PgUnnest.update(jdbc, """
+                insert into stated_relation (record_key, relationship, given_norm, family_norm)
+                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[])
+                on conflict do nothing""", 4, rows);
     }
 
     /** Children whose records name one of these persons as a parent (the parent's records came after the child's). */
     private Set<String> childrenNaming(Set<String> persons) {
-        Set<String> children = new HashSet<>();
-        Map<String, List<String[]>> names = new HashMap<>();
-        jdbc.query("select distinct person_id, given_norm, family_norm from person_link where person_id = any(?) and family_norm is not null",
+        // the (family, given) names a record may give for one of these persons: their linked names, every nickname form
+        Set<List<String>> names = new HashSet<>();
+        jdbc.query("""
+                select distinct given_norm, family_norm from person_link
+                 where person_id = any(?) and family_norm is not null and given_norm is not null""",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", persons.toArray())),
                 rs -> {
-                    names.computeIfAbsent(rs.getString(3), k -> new ArrayList<>()).add(new String[] {rs.getString(1), rs.getString(2)});
+                    String family = rs.getString(2);
+                    HouseholdKeys.givenForms(rs.getString(1)).forEach(form -> names.add(List.of(family, form)));
                 });
         if (names.isEmpty()) {
-            return children;
+            return new HashSet<>();
         }
-        jdbc.query("""
-                select s.given_norm, s.family_norm, l.person_id from stated_relation s
-                  join person_link l on l.record_key = s.record_key where s.family_norm = any(?)""",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", names.keySet().toArray())),
-                rs -> {
-                    for (String[] n : names.getOrDefault(rs.getString(2), List.of())) {
-                        if (HouseholdKeys.sameGiven(n[1], rs.getString(1))) {
-                            children.add(rs.getString(3));
-                        }
-                    }
-                });
-        return children;
+        return new HashSet<>(jdbc.query("""
+                select distinct l.person_id
+                  from unnest(?::text[], ?::text[]) as n(family_norm, given_norm)
+                  join stated_relation s on s.family_norm = n.family_norm and s.given_norm = n.given_norm
+                  join person_link l on l.record_key = s.record_key""",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("text", names.stream().map(n -> n.get(0)).toArray()));
+                    ps.setArray(2, ps.getConnection().createArrayOf("text", names.stream().map(n -> n.get(1)).toArray()));
+                },
+                (rs, i) -> rs.getString(1)));
     }
 
     private record ParentMention(String relationship, String given, String family) {
     }
 
     private static List<ParentMention> parents(PartnerRecord r) {
-        if (!(r.facts().get("parents") instanceof List<?> list)) {
+        return parents(r.facts().get("parents"));
+    }
+
+    /** The parents a record's {@code parents} fact names, with a name to find them by. */
+    private static List<ParentMention> parents(Object fact) {
+        if (!(fact instanceof List<?> list)) {
             return List.of();
         }
         List<ParentMention> out = new ArrayList<>();
@@ -302,16 +344,89 @@ public class FamilyBuilder {
     private record Candidate(String personId, String given, LocalDate dateOfBirth) {
     }
 
-    /** Persons under every family name the children's records give for a parent, in one query. */
-    private Map<String, List<Candidate>> namesakes(Map<String, List<Stored>> records) {
-        Set<String> names = new HashSet<>();
-        records.values().forEach(list -> list.forEach(s -> parents(s.record()).forEach(p -> names.add(p.family))));
+    /**
+     * A person's current records as parent-finding needs them: the parents they name, in record order, and the first
+     * date of birth they give.
+     */
+    private record Mentions(Set<ParentMention> parents, LocalDate dateOfBirth) {
+
+        static final Mentions NONE = new Mentions(Set.of(), null);
+
+        static Mentions of(List<Stored> records) {
+            Set<ParentMention> parents = new LinkedHashSet<>();
+            LocalDate dob = null;
+            for (Stored s : records) {
+                parents.addAll(FamilyBuilder.parents(s.record()));
+                if (dob == null) {
+                    dob = s.record().subject().dateOfBirth();
+                }
+            }
+            return new Mentions(parents, dob);
+        }
+    }
+
+    /** {@link Mentions} of persons, reading only the date of birth and the parents fact of their current records. */
+    private Map<String, Mentions> mentionsOf(Collection<String> persons) {
+        Map<String, Mentions> out = new HashMap<>();
+        if (persons.isEmpty()) {
+            return out;
+        }
+        Map<String, Set<ParentMention>> parents = new HashMap<>();
+        Map<String, LocalDate> dobs = new HashMap<>();
+        // in StoredRecords' order, so the first date of birth is the same one
+        jdbc.query("""
+                select l.person_id, r.date_of_birth, r.facts -> 'parents'
+                  from person_link l
+                  join partner_record r on r.partner = l.partner and r.source_record_id = l.source_record_id
+                                        and r.is_current
+                 where l.person_id = any(?)
+                 order by l.person_id, r.observed_at nulls first, r.partner, r.source_record_id""",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", persons.toArray())),
+                rs -> {
+                    String person = rs.getString(1);
+                    Set<ParentMention> named = parents.computeIfAbsent(person, k -> new LinkedHashSet<>());
+                    String fact = rs.getString(3);
+                    if (fact != null) {
+                        named.addAll(parents(readJson(fact)));
+                    }
+                    LocalDate dob = rs.getObject(2, LocalDate.class);
+                    if (dob != null) {
+                        dobs.putIfAbsent(person, dob);
+                    }
+                });
+        parents.forEach((person, named) -> out.put(person, new Mentions(named, dobs.get(person))));
+        return out;
+    }
+
+    private static Object readJson(String json) {
+        try {
+            return JSON.readValue(json, Object.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Persons a child's records may name as a parent, in one query: linked under a family name the records give for a
+     * parent, with a given name {@link HouseholdKeys#sameGiven} accepts (asked for by equality on every nickname form,
+     * so common family names do not bring back everyone who bears them).
+     */
+    private Map<String, List<Candidate>> namesakes(Collection<Mentions> mentions) {
+        Set<List<String>> names = new HashSet<>();
+        mentions.forEach(m -> m.parents().forEach(p -> HouseholdKeys.givenForms(p.given)
+                .forEach(form -> names.add(List.of(p.family, form)))));
         Map<String, List<Candidate>> out = new HashMap<>();
         if (names.isEmpty()) {
             return out;
         }
-        jdbc.query("select distinct family_norm, person_id, given_norm, date_of_birth from person_link where family_norm = any(?)",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", names.toArray())),
+        jdbc.query("""
+                select distinct l.family_norm, l.person_id, l.given_norm, l.date_of_birth
+                  from unnest(?::text[], ?::text[]) as n(family_norm, given_norm)
+                  join person_link l on l.family_norm = n.family_norm and l.given_norm = n.given_norm""",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("text", names.stream().map(n -> n.get(0)).toArray()));
+                    ps.setArray(2, ps.getConnection().createArrayOf("text", names.stream().map(n -> n.get(1)).toArray()));
+                },
                 rs -> {
                     out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                             .add(new Candidate(rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)));
@@ -323,15 +438,9 @@ public class FamilyBuilder {
      * The persons a child's records name as parents: a namesake in the child's household if there is one (nothing
      * to add), else the one person of that name at least twelve years older than the child; none when ambiguous.
      */
-    private static List<String> parentsOf(List<Stored> records, Group household, Map<String, List<Candidate>> namesakes) {
-        Set<ParentMention> mentions = new LinkedHashSet<>();
-        LocalDate childDob = null;
-        for (Stored s : records) {
-            mentions.addAll(parents(s.record()));
-            if (childDob == null) {
-                childDob = s.record().subject().dateOfBirth();
-            }
-        }
+    private static List<String> parentsOf(Mentions child, Group household, Map<String, List<Candidate>> namesakes) {
+        Set<ParentMention> mentions = child.parents();
+        LocalDate childDob = child.dateOfBirth();
         if (mentions.isEmpty()) {
             return List.of();
         }

@@ -14,11 +14,14 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.familyhub.record.Address;
 import org.familyhub.record.DataCategory;
 import org.familyhub.record.Identifiers;
@@ -54,6 +57,25 @@ public class StoredRecords {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Stored record versions by {@code record_id}. A version's row is never changed once written (a newer version is a
+     * new row; a purge deletes rows, and a deleted row is simply no longer asked for), so what was read once can be
+     * served again: family grouping reads the records of every member of a touched household on every batch that
+     * touches it. Only who the record belongs to can change, and that comes from person_link on every read. Bounded:
+     * emptied when full.
+     */
+    private final Map<Long, Version> versions = new ConcurrentHashMap<>();
+    private static final int VERSIONS_MAX = 150_000;
+
+    /** A stored version without its person. */
+    private record Version(PartnerRecord record, Set<String> purposes, List<String> agreementIds, List<String> gateways,
+                           OffsetDateTime receivedAt) {
+
+        Stored of(String personId) {
+            return new Stored(personId, record, purposes, agreementIds, gateways, receivedAt);
+        }
+    }
+
     /** Person id → their current records, in the order the persons were given. */
     public Map<String, List<Stored>> of(Collection<String> personIds) {
         Map<String, List<Stored>> out = new LinkedHashMap<>();
@@ -61,11 +83,10 @@ public class StoredRecords {
         if (personIds.isEmpty()) {
             return out;
         }
+        List<String> persons = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         jdbc.query("""
-                select l.person_id, r.partner, r.dataset, r.source_record_id, r.observed_at, r.received_at, r.categories,
-                       r.purposes, r.agreement_ids, r.gateways, r.given_name, r.family_name, r.date_of_birth, r.sex,
-                       r.address_line1, r.address_line2, r.town, r.postcode, r.uprn, r.nhs_number, r.upn, r.nino,
-                       r.pnc_id, r.crn, r.tenancy_ref, r.facts::text, r.involvement::text
+                select l.person_id, r.record_id
                   from person_link l
                   join partner_record r on r.partner = l.partner and r.source_record_id = l.source_record_id
                                         and r.is_current
@@ -73,13 +94,50 @@ public class StoredRecords {
                  order by l.person_id, r.observed_at nulls first, r.partner, r.source_record_id""",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", personIds.toArray())),
                 rs -> {
-                    Stored s = row(rs);
-                    out.computeIfAbsent(s.personId(), k -> new ArrayList<>()).add(s);
+                    persons.add(rs.getString(1));
+                    ids.add(rs.getLong(2));
                 });
+        Map<Long, Version> found = new HashMap<>();
+        List<Long> missing = new ArrayList<>();
+        for (Long id : ids) {
+            Version v = versions.get(id);
+            if (v == null) {
+                missing.add(id);
+            } else {
+                found.put(id, v);
+            }
+        }
+        if (!missing.isEmpty()) {
+            jdbc.query("""
+                    select r.record_id, r.partner, r.dataset, r.source_record_id, r.observed_at, r.received_at, r.categories,
+                           r.purposes, r.agreement_ids, r.gateways, r.given_name, r.family_name, r.date_of_birth, r.sex,
+                           r.address_line1, r.address_line2, r.town, r.postcode, r.uprn, r.nhs_number, r.upn, r.nino,
+                           r.pnc_id, r.crn, r.tenancy_ref, r.facts::text, r.involvement::text
+                      from partner_record r where r.record_id = any(?)""",
+                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", missing.toArray())),
+                    rs -> {
+                        found.put(rs.getLong(1), row(rs));
+                    });
+            if (versions.size() + missing.size() > VERSIONS_MAX) {
+                versions.clear();
+            }
+            missing.forEach(id -> {
+                Version v = found.get(id);
+                if (v != null) {
+                    versions.put(id, v);
+                }
+            });
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            Version v = found.get(ids.get(i));
+            if (v != null) {
+                out.computeIfAbsent(persons.get(i), k -> new ArrayList<>()).add(v.of(persons.get(i)));
+            }
+        }
         return out;
     }
 
-    private static Stored row(ResultSet rs) throws SQLException {
+    private static Version row(ResultSet rs) throws SQLException {
         Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
         for (String c : strings(rs.getArray(7))) {
             DataCategory.fromId(c).ifPresent(categories::add);
@@ -88,11 +146,13 @@ public class StoredRecords {
                 new Address(rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19)),
                 new Identifiers(rs.getString(20), rs.getString(21), rs.getString(22), rs.getString(23), rs.getString(24),
                         rs.getString(25)));
+        // shared by every later read: not to be changed by any of them
         PartnerRecord record = new PartnerRecord(rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getObject(5, LocalDate.class), subject, categories, readFacts(rs.getString(26)),
+                rs.getObject(5, LocalDate.class), subject, categories,
+                Collections.unmodifiableMap(readFacts(rs.getString(26))),
                 rs.getString(27) == null ? null : readInvolvement(rs.getString(27)));
-        return new Stored(rs.getString(1), record, Set.copyOf(strings(rs.getArray(8))), strings(rs.getArray(9)),
-                strings(rs.getArray(10)), rs.getObject(6, OffsetDateTime.class));
+        return new Version(record, Set.copyOf(strings(rs.getArray(8))), Collections.unmodifiableList(strings(rs.getArray(9))),
+                Collections.unmodifiableList(strings(rs.getArray(10))), rs.getObject(6, OffsetDateTime.class));
     }
 
     private static List<String> strings(Array a) throws SQLException {

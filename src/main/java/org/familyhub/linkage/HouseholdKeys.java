@@ -47,6 +47,11 @@ public final class HouseholdKeys {
         return joined.isEmpty() ? null : joined;
     }
 
+    /** The folded given names {@link #sameGiven} accepts for this one (itself and its nickname forms). */
+    public static java.util.Set<String> givenForms(String given) {
+        return Nicknames.standard().forms(given);
+    }
+
     /** Two folded given names name the same person: equal, or one a nickname of the other. */
     public static boolean sameGiven(String a, String b) {
         return a != null && b != null && (a.equals(b) || Nicknames.standard().same(a, b));

@@ -19,8 +19,21 @@ public final class Nicknames {
     /** Normalised name → the lines (groups) it appears on. */
     private final Map<String, Set<Integer>> groups;
 
+    /** Name → itself and every name sharing a line with it. */
+    private final Map<String, Set<String>> forms = new HashMap<>();
+
     private Nicknames(Map<String, Set<Integer>> groups) {
         this.groups = groups;
+        groups.forEach((a, ga) -> {
+            Set<String> f = new HashSet<>();
+            f.add(a);
+            groups.forEach((b, gb) -> {
+                if (!java.util.Collections.disjoint(ga, gb)) {
+                    f.add(b);
+                }
+            });
+            forms.put(a, Set.copyOf(f));
+        });
     }
 
     public static Nicknames standard() {
@@ -52,6 +65,20 @@ public final class Nicknames {
             throw new UncheckedIOException(e);
         }
         return new Nicknames(groups);
+    }
+
+    /**
+     * The name and every name it is a familiar form of, or has as one (already normalised): exactly the names
+     * {@code b} for which {@code a.equals(b) || same(a, b)}, so a database can be asked for them by equality.
+     */
+    public Set<String> forms(String a) {
+        Set<String> known = forms.get(a);
+        return known != null ? known : Set.of(a);
+    }
+
+    /** Every name on the list, normalised. */
+    Set<String> names() {
+        return groups.keySet();
     }
 
     /** Both names already normalised. */

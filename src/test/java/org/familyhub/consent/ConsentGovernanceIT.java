@@ -48,6 +48,12 @@ class ConsentGovernanceIT {
                 Long.class, partner, sourceRecordId);
     }
 
+    /** Whether the linker still seeds a record as a candidate, and the name it would compare. */
+    String linkIdentity(String recordKey) {
+        return jdbc.queryForObject("select subject_current || ' ' || coalesce(subject_given, 'null') || ' '"
+                + " || coalesce(subject_family, 'null') from person_link where record_key = ?", String.class, recordKey);
+    }
+
     @Test
     void gatewaysAreReadableByIgOfficersOnly() {
         JsonNode gateways = api.get("ig1", "/api/gateways").json();
@@ -177,8 +183,11 @@ class ConsentGovernanceIT {
         api.post("housing-it", "/api/feeds/housing", housingRow(tenancy));
         String key = tenancy + "|Amina|Khan|1990-09-21";
         assertThat(stored("housing", key)).isEqualTo(1);
+        assertThat(linkIdentity("housing|" + key)).isEqualTo("true Amina Khan");
         assertThat(purger.purgeRetention()).contains("housing|" + key);
         assertThat(stored("housing", key)).isZero();
+        assertThat(linkIdentity("housing|" + key)).as("a purged record is no longer a linkage candidate, its identity gone")
+                .isEqualTo("false null null");
         api.post("ig1", "/api/agreements/" + id + "/expire", "");
     }
 

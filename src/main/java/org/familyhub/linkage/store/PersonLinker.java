@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.familyhub.db.PgCopy;
 import org.familyhub.db.PgCsv;
+import org.familyhub.db.PgUnnest;
 import org.familyhub.linkage.BatchResult;
 import org.familyhub.linkage.Decision;
 import org.familyhub.linkage.HouseholdKeys;
@@ -26,7 +27,10 @@ import org.familyhub.linkage.PersonIndex;
 import org.familyhub.linkage.PersonRecord;
 import org.familyhub.linkage.ReviewPair;
 import org.familyhub.linkage.StrongId;
+import org.familyhub.record.Address;
+import org.familyhub.record.Identifiers;
 import org.familyhub.record.PartnerRecord;
+import org.familyhub.record.Subject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -58,6 +62,8 @@ public class PersonLinker {
     }
 
     public Linked link(Collection<PartnerRecord> staged) {
+        // Folding the batch's records needs no database: done before taking the lock that serialises linking.
+        staged.parallelStream().forEach(r -> PersonIndex.blockingKeys(PersonRecord.of(r)));
         jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, LOCK);
         // the last version of each key in the batch
         Map<String, PartnerRecord> byKey = new LinkedHashMap<>();
@@ -70,6 +76,7 @@ public class PersonLinker {
         }
         Map<String, String> known = knownKeys(byKey.keySet());
         persons.addAll(known.values());
+        updateIdentities(known.keySet(), byKey);
         List<PersonRecord> fresh = new ArrayList<>();
         for (Map.Entry<String, PartnerRecord> e : byKey.entrySet()) {
             if (!known.containsKey(e.getKey())) {
@@ -101,7 +108,7 @@ public class PersonLinker {
 
         Set<String> newPersons = new HashSet<>(result.personOf().values());
         insertPersons(newPersons);
-        insertLinks(fresh, result, index);
+        insertLinks(fresh, byKey, index);
         insertBlocks(keysOf, blockSizes);
         for (Merge m : result.merges()) {
             merge(m);
@@ -203,13 +210,16 @@ public class PersonLinker {
         if (usable.isEmpty()) {
             return;
         }
+        // The current version's identity is kept on person_link (V9), so no partner_record row is read here.
+        List<PersonRecord> seeds = new ArrayList<>();
+        List<String> persons = new ArrayList<>();
         jdbc.query("""
-                select l.record_key, l.person_id, r.given_name, r.family_name, r.date_of_birth, r.sex, r.address_line1,
-                       r.town, r.postcode, r.uprn, r.nhs_number, r.nino, r.upn, r.pnc_id, r.crn
+                select l.record_key, l.person_id, l.subject_given, l.subject_family, l.subject_dob, l.subject_sex,
+                       l.subject_line1, l.subject_town, l.subject_postcode, l.subject_uprn, l.nhs_number, l.nino, l.upn,
+                       l.pnc_id, l.crn
                   from (select distinct record_key from link_block where block_key = any(?)) b
                   join person_link l on l.record_key = b.record_key
-                  join partner_record r on r.partner = l.partner and r.source_record_id = l.source_record_id
-                                        and r.is_current""",
+                 where l.subject_current""",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", usable.toArray())),
                 rs -> {
                     Map<StrongId, String> strong = new EnumMap<>(StrongId.class);
@@ -219,10 +229,11 @@ public class PersonLinker {
                     put(strong, StrongId.PNC, rs.getString(14));
                     put(strong, StrongId.CRN, rs.getString(15));
                     LocalDate dob = rs.getObject(5, LocalDate.class);
-                    index.seed(new PersonRecord(rs.getString(1), rs.getString(3), rs.getString(4), dob, rs.getString(6),
-                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), strong, null),
-                            rs.getString(2));
+                    seeds.add(new PersonRecord(rs.getString(1), rs.getString(3), rs.getString(4), dob, rs.getString(6),
+                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), strong, null));
+                    persons.add(rs.getString(2));
                 });
+        index.seedAll(seeds, persons);
     }
 
     private static void put(Map<StrongId, String> ids, StrongId kind, String value) {
@@ -253,8 +264,56 @@ public class PersonLinker {
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", candidates.toArray())));
     }
 
-    private void insertLinks(List<PersonRecord> fresh, BatchResult result, PersonIndex index) {
-        StringBuilder csv = new StringBuilder(fresh.size() * 96);
+    /** A new version of a record linked before: later batches are compared with what it says now. */
+    private void updateIdentities(Set<String> keys, Map<String, PartnerRecord> byKey) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        List<Object[]> columns = new ArrayList<>();
+        for (int c = 0; c < 14; c++) {
+            columns.add(new Object[keys.size()]);
+        }
+        int row = 0;
+        for (String key : keys) {
+            Object[] values = identity(byKey.get(key));
+            columns.get(0)[row] = key;
+            for (int c = 0; c < values.length; c++) {
+                columns.get(c + 1)[row] = values[c] == null ? null : values[c].toString();
+            }
+            row++;
+        }
+        jdbc.update("""
+                update person_link l
+                   set subject_current = true, subject_given = u.given, subject_family = u.family,
+                       subject_dob = u.dob::date, subject_sex = u.sex, subject_line1 = u.line1, subject_town = u.town,
+                       subject_postcode = u.postcode, subject_uprn = u.uprn, nhs_number = u.nhs, nino = u.nino,
+                       upn = u.upn, pnc_id = u.pnc, crn = u.crn
+                  from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                              ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                       as u(record_key, given, family, dob, sex, line1, town, postcode, uprn, nhs, nino, upn, pnc, crn)
+                 where l.record_key = u.record_key""",
+                ps -> {
+                    for (int c = 0; c < columns.size(); c++) {
+                        ps.setArray(c + 1, ps.getConnection().createArrayOf("text", columns.get(c)));
+                    }
+                });
+    }
+
+    private static final String IDENTITY = "subject_given, subject_family, subject_dob, subject_sex, subject_line1,"
+            + " subject_town, subject_postcode, subject_uprn, nhs_number, nino, upn, pnc_id, crn";
+
+    /** The identity columns of a record ({@link #IDENTITY}), as stored partner records hold them. */
+    private static Object[] identity(PartnerRecord r) {
+        Subject s = r.subject();
+        Address a = s.address() == null ? Address.EMPTY : s.address();
+        Identifiers i = s.identifiers() == null ? Identifiers.NONE : s.identifiers();
+        return new Object[] {s.givenName(), s.familyName(), s.dateOfBirth(), s.sex(), a.line1(), a.town(), a.postcode(),
+                a.uprn(), i.nhsNumber(), i.nino(), i.upn(), i.pncId(), i.crn()};
+    }
+
+    /** The links of the new records, with the identity of the version linked. */
+    private void insertLinks(List<PersonRecord> fresh, Map<String, PartnerRecord> byKey, PersonIndex index) {
+        StringBuilder csv = new StringBuilder(fresh.size() * 256);
         for (PersonRecord p : fresh) {
             String key = p.key();
             int bar = key.indexOf('|');
@@ -265,9 +324,15 @@ public class PersonLinker {
             PgCsv.next(csv, HouseholdKeys.given(p.given()));
             PgCsv.next(csv, HouseholdKeys.family(p.family()));
             PgCsv.next(csv, p.dob());
-            PgCsv.next(csv, index.reasonOf(key).name()).append('\n');
+            PgCsv.next(csv, index.reasonOf(key).name());
+            PgCsv.next(csv, "true");
+            for (Object v : identity(byKey.get(key))) {
+                PgCsv.next(csv, v);
+            }
+            csv.append('\n');
         }
-        copy("person_link (record_key, partner, source_record_id, person_id, given_norm, family_norm, date_of_birth, how)", csv);
+        copy("person_link (record_key, partner, source_record_id, person_id, given_norm, family_norm, date_of_birth, how,"
+                + " subject_current, " + IDENTITY + ")", csv);
     }
 
     /** File each new record under its keys, except in blocks already over the cap (they no longer grow). */
@@ -297,14 +362,15 @@ public class PersonLinker {
         if (reviews.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("""
-                insert into linkage_review (left_key, right_key, score, levels) values (?, ?, ?, ?)
-                on conflict (left_key, right_key) do nothing""", reviews, 500, (ps, r) -> {
-            ps.setString(1, r.pair().first());
-            ps.setString(2, r.pair().second());
-            ps.setDouble(3, r.score());
-            ps.setString(4, r.explain());
-        });
+        List<Object[]> rows = new ArrayList<>(reviews.size());
+        reviews.forEach(r -> rows.add(new Object[] {r.pair().first(), r.pair().second(), r.score(), r.explain()}));
+        PgUnnest.update(jdbc, """
+                insert into linkage_review (left_key, right_key, score, levels)
+                select left_key, right_key, score::double precision, levels
+                  from unnest(?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+                       as u(left_key, right_key, score, levels, n)
+                 order by n
+                on conflict (left_key, right_key) do nothing""", 4, rows);
     }
 
     private void copy(String target, StringBuilder csv) {
