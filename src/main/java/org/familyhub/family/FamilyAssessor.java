@@ -78,10 +78,14 @@ public class FamilyAssessor {
     }
 
     private Assembled assemble(String familyId, Map<String, String> basis, Map<String, List<Stored>> records) {
+        return assemble(familyId, basis, records, LocalDate.now(clock));
+    }
+
+    private Assembled assemble(String familyId, Map<String, String> basis, Map<String, List<Stored>> records,
+                               LocalDate today) {
         List<Member> members = new ArrayList<>();
         List<MemberRecords> forCriteria = new ArrayList<>();
         List<Worker> workers = new ArrayList<>();
-        LocalDate today = LocalDate.now(clock);
         basis.forEach((person, how) -> {
             List<Stored> list = records.getOrDefault(person, List.of());
             members.add(new Member(person, how, list));
@@ -152,6 +156,11 @@ public class FamilyAssessor {
      * in {@code known} (person → records, e.g. just read by the family builder), one batch of updates.
      */
     public void reassess(Collection<String> familyIds, Map<String, List<Stored>> known) {
+        reassess(familyIds, known, LocalDate.now(clock));
+    }
+
+    /** As {@link #reassess(Collection, Map)}, with the criteria's look-back windows ending on {@code today}. */
+    public void reassess(Collection<String> familyIds, Map<String, List<Stored>> known, LocalDate today) {
         if (familyIds.isEmpty()) {
             return;
         }
@@ -178,7 +187,7 @@ public class FamilyAssessor {
         // Updates and notifications follow in the families' order, one by one.
         List<Map.Entry<String, Map<String, String>>> families = new ArrayList<>(basis.entrySet());
         List<Assessed> assessed = (families.size() < 16 ? families.stream() : families.parallelStream()).map(e -> {
-            Assembled a = assemble(e.getKey(), e.getValue(), records);
+            Assembled a = assemble(e.getKey(), e.getValue(), records, today);
             return new Assessed(a, viewHash(a));
         }).toList();
         List<Object[]> updates = new ArrayList<>();

@@ -1,6 +1,9 @@
 package org.familyhub.family;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.familyhub.linkage.store.PersonLinker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,27 +30,29 @@ public class FamilyReassessmentJob {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final FamilyAssessor assessor;
+    private final Clock clock;
     private final int chunk;
 
-    public FamilyReassessmentJob(JdbcTemplate jdbc, TransactionTemplate tx, FamilyAssessor assessor,
+    public FamilyReassessmentJob(JdbcTemplate jdbc, TransactionTemplate tx, FamilyAssessor assessor, Clock clock,
                                  @Value("${familyhub.families.reassess-chunk:500}") int chunk) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.assessor = assessor;
+        this.clock = clock;
         this.chunk = chunk;
     }
 
     @Scheduled(cron = "${familyhub.families.reassess-schedule:0 0 2 * * *}")
     public void scheduled() {
         try {
-            log.info("Nightly reassessment: {} families reassessed", run());
+            log.info("Nightly reassessment: {} families reassessed", run(LocalDate.now(clock)));
         } catch (RuntimeException e) { // the database: what was done is kept, the rest waits for the next night
             log.warn("Nightly reassessment stopped: {}", e.toString());
         }
     }
 
-    /** Reassesses every family that has not ended, as of the assessor's clock. Returns how many were reassessed. */
-    public int run() {
+    /** Reassesses every family that has not ended, as on {@code on}. Returns how many were reassessed. */
+    public int run(LocalDate on) {
         int done = 0;
         String after = "";
         while (true) {
@@ -63,7 +68,7 @@ public class FamilyReassessmentJob {
                 // those that ended while this one waited for the lock are left alone
                 assessor.reassess(jdbc.query("select family_id from family where family_id = any(?) and dissolved_at is null",
                         ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", ids.toArray())),
-                        (rs, i) -> rs.getString(1)));
+                        (rs, i) -> rs.getString(1)), Map.of(), on);
             });
             done += ids.size();
             after = ids.get(ids.size() - 1);
