@@ -2,11 +2,16 @@ package org.familyhub.cluster;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.sql.DataSource;
+import org.apache.camel.component.kubernetes.cluster.KubernetesClusterService;
+import org.apache.camel.component.kubernetes.cluster.LeaseResourceType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -53,6 +58,46 @@ public class ClusterConfiguration {
     @ConditionalOnProperty(name = "familyhub.cluster.kind", havingValue = "none")
     LocalClusterService localClusterService() {
         return new LocalClusterService();
+    }
+
+    /**
+     * A Lease per namespace ({@code <lease-name>-<namespace>}) in the pod's namespace, through camel-kubernetes. Its
+     * Spring Boot starter has no auto-configuration for the cluster service in Camel 4.17, so it is made here from
+     * {@code familyhub.cluster.kubernetes.*}, which the Helm chart sets (pod name and namespace from the Downward API).
+     */
+    @Bean
+    @ConditionalOnProperty(name = "familyhub.cluster.kind", havingValue = "kubernetes")
+    KubernetesClusterService kubernetesClusterService(Environment env) {
+        String prefix = "familyhub.cluster.kubernetes.";
+        KubernetesClusterService service = new KubernetesClusterService();
+        service.setLeaseResourceType(LeaseResourceType.Lease);
+        service.setKubernetesResourceName(env.getProperty(prefix + "lease-name", "familyhub"));
+        String namespace = env.getProperty(prefix + "namespace");
+        if (namespace != null && !namespace.isBlank()) {
+            service.setKubernetesNamespace(namespace);
+            service.setKubernetesResourcesNamespace(namespace);
+        }
+        String pod = env.getProperty(prefix + "pod-name", System.getenv().getOrDefault("HOSTNAME", ""));
+        if (!pod.isBlank()) {
+            service.setPodName(pod);
+        }
+        service.setClusterLabels(labels(env.getProperty(prefix + "cluster-labels", "app.kubernetes.io/name=familyhub")));
+        service.setLeaseDurationMillis(env.getProperty(prefix + "lease-duration", Duration.class, Duration.ofSeconds(15)).toMillis());
+        service.setRenewDeadlineMillis(env.getProperty(prefix + "renew-deadline", Duration.class, Duration.ofSeconds(10)).toMillis());
+        service.setRetryPeriodMillis(env.getProperty(prefix + "retry-period", Duration.class, Duration.ofSeconds(2)).toMillis());
+        return service;
+    }
+
+    /** {@code a=b,c=d} as a map: the labels that select this release's pods. */
+    static Map<String, String> labels(String text) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String pair : text.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                labels.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        return labels;
     }
 
     /** Re-takes the liveness lock if its connection broke (database restart, network fault). */
