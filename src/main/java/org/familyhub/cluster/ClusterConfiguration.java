@@ -9,6 +9,7 @@ import org.apache.camel.component.kubernetes.cluster.KubernetesClusterService;
 import org.apache.camel.component.kubernetes.cluster.LeaseResourceType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -82,10 +83,15 @@ public class ClusterConfiguration {
             service.setPodName(pod);
         }
         service.setClusterLabels(labels(env.getProperty(prefix + "cluster-labels", "app.kubernetes.io/name=familyhub")));
-        service.setLeaseDurationMillis(env.getProperty(prefix + "lease-duration", Duration.class, Duration.ofSeconds(15)).toMillis());
-        service.setRenewDeadlineMillis(env.getProperty(prefix + "renew-deadline", Duration.class, Duration.ofSeconds(10)).toMillis());
-        service.setRetryPeriodMillis(env.getProperty(prefix + "retry-period", Duration.class, Duration.ofSeconds(2)).toMillis());
+        service.setLeaseDurationMillis(duration(env, prefix + "lease-duration", "15s").toMillis());
+        service.setRenewDeadlineMillis(duration(env, prefix + "renew-deadline", "10s").toMillis());
+        service.setRetryPeriodMillis(duration(env, prefix + "retry-period", "2s").toMillis());
         return service;
+    }
+
+    /** "15s", "500ms" or ISO-8601, as Spring Boot reads durations, whatever conversion service the environment has. */
+    private static Duration duration(Environment env, String key, String fallback) {
+        return DurationStyle.detectAndParse(env.getProperty(key, fallback));
     }
 
     /** {@code a=b,c=d} as a map: the labels that select this release's pods. */
