@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.familyhub.cluster.ReplicaIdentity;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -15,17 +17,30 @@ import org.springframework.stereotype.Repository;
 public class BatchRepository {
 
     private final JdbcTemplate jdbc;
+    private final String replicaId;
 
+    /** Batches opened without a replica (tests): never settled as abandoned. */
     public BatchRepository(JdbcTemplate jdbc) {
+        this(jdbc, (String) null);
+    }
+
+    @Autowired
+    public BatchRepository(JdbcTemplate jdbc, ReplicaIdentity replica) {
+        this(jdbc, replica.id());
+    }
+
+    private BatchRepository(JdbcTemplate jdbc, String replicaId) {
         this.jdbc = jdbc;
+        this.replicaId = replicaId;
     }
 
     public void open(IngestBatch b) {
         jdbc.update("""
-                insert into batch (batch_id, partner, format, source, source_name, content_sha256, status, started_at)
-                values (?, ?, ?, ?, ?, ?, 'PROCESSING', ?)""",
+                insert into batch (batch_id, partner, format, source, source_name, content_sha256, status, started_at,
+                                   replica_id)
+                values (?, ?, ?, ?, ?, ?, 'PROCESSING', ?, ?)""",
                 b.batchId(), b.partner(), b.format(), b.source().name(), b.sourceName(), b.contentSha256(),
-                Timestamp.from(b.receivedAt()));
+                Timestamp.from(b.receivedAt()), replicaId);
     }
 
     /** Called inside the staging transaction, so counts and records commit together. */
@@ -40,6 +55,21 @@ public class BatchRepository {
     public void fail(UUID batchId, String error) {
         jdbc.update("update batch set status = 'FAILED', error = ?, completed_at = now() where batch_id = ?",
                 error, batchId);
+    }
+
+    /** Replicas other than this one that have batches still PROCESSING. */
+    public List<String> otherReplicasProcessing() {
+        return jdbc.queryForList("""
+                select distinct replica_id from batch
+                 where status = 'PROCESSING' and replica_id is not null and replica_id is distinct from ?""",
+                String.class, replicaId);
+    }
+
+    /** Marks what {@code replicaId} left PROCESSING as FAILED with {@code error}; returns how many. */
+    public int failProcessingOf(String replicaId, String error) {
+        return jdbc.update("""
+                update batch set status = 'FAILED', error = ?, completed_at = now()
+                 where status = 'PROCESSING' and replica_id = ?""", error, replicaId);
     }
 
     public Optional<BatchView> find(String partner, UUID batchId) {

@@ -147,6 +147,44 @@ class HelmChartTest {
         assertThat(serviceMonitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/actuator/prometheus");
         assertThat(single(docs, "NetworkPolicy").at("/spec/policyTypes/0").asText()).isEqualTo("Ingress");
         assertThat(single(docs, "PodDisruptionBudget").at("/spec/minAvailable").asInt()).isEqualTo(2);
+
+        // Replicas: a Lease per partner and route (RBAC for it), the inboxes on the shared claim.
+        JsonNode pod = deployment.at("/spec/template/spec");
+        Map<String, JsonNode> env = stream(container.at("/env")).collect(Collectors.toMap(e -> e.get("name").asText(), e -> e));
+        assertThat(env.get("FAMILYHUB_CLUSTER_KIND").get("value").asText()).isEqualTo("kubernetes");
+        assertThat(env.get("FAMILYHUB_CLUSTER_KUBERNETES_POD_NAME").at("/valueFrom/fieldRef/fieldPath").asText())
+                .isEqualTo("metadata.name");
+        assertThat(env.get("FAMILYHUB_CLUSTER_KUBERNETES_NAMESPACE").at("/valueFrom/fieldRef/fieldPath").asText())
+                .isEqualTo("metadata.namespace");
+        assertThat(env.get("FAMILYHUB_CLUSTER_KUBERNETES_CLUSTER_LABELS").get("value").asText())
+                .isEqualTo("app.kubernetes.io/name=familyhub,app.kubernetes.io/instance=familyhub");
+        assertThat(pod.at("/automountServiceAccountToken").asBoolean()).as("the Lease calls need the token").isTrue();
+        JsonNode role = single(docs, "Role");
+        JsonNode leases = stream(role.at("/rules")).filter(r -> r.at("/apiGroups/0").asText().equals("coordination.k8s.io"))
+                .findFirst().orElseThrow();
+        assertThat(leases.at("/resources/0").asText()).isEqualTo("leases");
+        assertThat(stream(leases.at("/verbs")).map(JsonNode::asText)).contains("get", "create", "update");
+        JsonNode binding = single(docs, "RoleBinding");
+        assertThat(binding.at("/roleRef/name").asText()).isEqualTo(role.at("/metadata/name").asText());
+        assertThat(binding.at("/subjects/0/name").asText())
+                .isEqualTo(pod.at("/serviceAccountName").asText()).isEqualTo(single(docs, "ServiceAccount").at("/metadata/name").asText());
+        JsonNode work = stream(pod.at("/volumes")).filter(v -> v.get("name").asText().equals("work")).findFirst().orElseThrow();
+        assertThat(work.at("/persistentVolumeClaim/claimName").asText()).isEqualTo("familyhub-inbox");
+    }
+
+    @Test
+    void defaultValuesElectWithPostgresAndNeedNoRbac() throws IOException {
+        List<JsonNode> docs = render(new Helm(CHART).template().withName("familyhub").call());
+        assertThat(kinds(docs)).doesNotContain("Role", "RoleBinding");
+        JsonNode pod = single(docs, "Deployment").at("/spec/template/spec");
+        Map<String, JsonNode> env = stream(pod.at("/containers/0/env"))
+                .collect(Collectors.toMap(e -> e.get("name").asText(), e -> e));
+        assertThat(env.get("FAMILYHUB_CLUSTER_KIND").get("value").asText()).isEqualTo("postgres");
+        assertThat(env.get("FAMILYHUB_CLUSTER_RETRY_PERIOD").get("value").asText()).isEqualTo("2s");
+        assertThat(env).doesNotContainKey("FAMILYHUB_CLUSTER_KUBERNETES_POD_NAME");
+        assertThat(pod.at("/automountServiceAccountToken").asBoolean()).isFalse();
+        JsonNode work = stream(pod.at("/volumes")).filter(v -> v.get("name").asText().equals("work")).findFirst().orElseThrow();
+        assertThat(work.has("emptyDir")).isTrue();
     }
 
     @Test
@@ -155,6 +193,8 @@ class HelmChartTest {
                 .hasMessageContaining("replicaCount");
         assertThatThrownBy(() -> new Helm(CHART).template().set("existingSecret", "").call())
                 .hasMessageContaining("existingSecret");
+        assertThatThrownBy(() -> new Helm(CHART).template().set("cluster.kind", "zookeeper").call())
+                .hasMessageContaining("cluster");
     }
 
     private static List<JsonNode> render(String manifests) throws IOException {

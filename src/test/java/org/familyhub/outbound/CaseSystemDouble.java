@@ -63,6 +63,13 @@ public final class CaseSystemDouble implements EarlyHelpNotifyPort, AutoCloseabl
         return n == null ? 0 : n.get();
     }
 
+    /** Calls received per notification id (duplicates included), as a copy. */
+    public Map<String, Integer> receipts() {
+        Map<String, Integer> copy = new java.util.HashMap<>();
+        receipts.forEach((id, n) -> copy.put(id, n.get()));
+        return copy;
+    }
+
     @Override
     public void close() {
         server.destroy();

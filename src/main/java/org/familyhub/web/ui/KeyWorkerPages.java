@@ -107,6 +107,7 @@ public class KeyWorkerPages {
             for (Object item : (List<?>) found.get("items")) {
                 justified.put((String) ((Map<?, ?>) item).get("familyId"), justification);
             }
+            session.setAttribute(JUSTIFICATIONS, justified);
         }
         model.addAttribute("results", found.get("items"));
         model.addAttribute("breakGlass", breakGlass);
@@ -168,7 +169,9 @@ public class KeyWorkerPages {
         }
         session.setAttribute(PURPOSE, purpose);
         if (needsJustification) {
-            justifications(session).put(familyId, justification.trim());
+            Map<String, String> justified = justifications(session);
+            justified.put(familyId, justification.trim());
+            session.setAttribute(JUSTIFICATIONS, justified);
         }
         return "redirect:/kw/families/" + familyId;
     }
@@ -216,13 +219,13 @@ public class KeyWorkerPages {
         return p == null ? fallback : (String) p;
     }
 
+    /**
+     * A copy of the session's justifications. A change must be set back on the session: the session lives in
+     * PostgreSQL (any replica serves the next request) and only attributes set again are written back.
+     */
     @SuppressWarnings("unchecked")
     private static Map<String, String> justifications(HttpSession session) {
         Map<String, String> m = (Map<String, String>) session.getAttribute(JUSTIFICATIONS);
-        if (m == null) {
-            m = new HashMap<>();
-            session.setAttribute(JUSTIFICATIONS, m);
-        }
-        return m;
+        return m == null ? new HashMap<>() : new HashMap<>(m);
     }
 }
