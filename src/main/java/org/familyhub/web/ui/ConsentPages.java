@@ -2,7 +2,6 @@ package org.familyhub.web.ui;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -155,18 +154,7 @@ public class ConsentPages {
     }
 
     private static LocalDate date(String value, String field, String label, boolean required, FormErrors errors) {
-        if (FormErrors.blank(value)) {
-            if (required) {
-                errors.add(field, "Enter the " + label.toLowerCase() + " date, like 2026-04-01");
-            }
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(field, label + " must be a real date, like 2026-04-01");
-            return null;
-        }
+        return errors.date(value, field, label, required ? "Enter the " + label.toLowerCase() + " date, like 2026-04-01" : null);
     }
 
     private static String blank(String s) {

@@ -3,7 +3,6 @@ package org.familyhub.web.ui;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -195,18 +194,7 @@ public class IgAgreementPages {
     }
 
     private static LocalDate date(String value, String field, String label, boolean required, FormErrors errors) {
-        if (FormErrors.blank(value)) {
-            if (required) {
-                errors.add(field, "Enter the date the agreement is " + label.toLowerCase() + ", like 2026-04-01");
-            }
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(field, label + " must be a real date, like 2026-04-01");
-            return null;
-        }
+        return errors.date(value, field, label, required ? "Enter the date the agreement is " + label.toLowerCase() + ", like 2026-04-01" : null);
     }
 
     private static String blankToNull(String s) {

@@ -59,6 +59,6 @@ public class UiErrorAdvice {
         log.error("Unexpected error on a page", e);
         layout.layout(model, req);
         res.setStatus(500);
-        return "error/500";
+        return "error/5xx";
     }
 }
