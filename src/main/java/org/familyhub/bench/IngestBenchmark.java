@@ -29,7 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * {@code java -jar familyhub.jar bench [--records N] [--threads T] [--seed S] [--pg-stats true]}: generates a
+ * {@code java -jar familyhub.jar bench [--records N] [--threads T] [--seed S] [--pg-stats true] [--assignments FILE]}:
+ * generates a
  * synthetic estate of about
  * N records, starts the hub on a fresh embedded PostgreSQL (fsync on, as in production), pushes every file through the
  * ingest pipeline (parse, validate, gate, stage) and prints records per second. Figures, not assertions.
@@ -131,9 +132,11 @@ public final class IngestBenchmark {
                 if (pgStats) {
                     printStatementStats(jdbc);
                 }
-                HubQuality.Result q = HubQuality.measure(jdbc, estate.groundTruth());
+                HubQuality.Result q = HubQuality.measure(jdbc, estate.groundTruth(),
+                        opts.containsKey("assignments") ? Path.of(opts.get("assignments")) : null);
                 System.out.printf("linkage of %,d stored records against ground truth: persons %s%n", q.records(), q.persons());
                 System.out.printf("families: %s%n", q.families());
+                System.out.println("estate and its ground truth: " + dir.resolve("estate"));
             }
             return 0;
         } catch (Exception e) {
