@@ -62,12 +62,24 @@ public class FamilyBuilder {
 
         Set<String> people = new TreeSet<>(touched);
         people.addAll(childrenNaming(touched));
-        Set<String> homes = new HashSet<>(homesOf(people).values());
-        homes.addAll(strings("""
-                select f.household_key from family f join family_member m using (family_id)
-                 where m.person_id = any(?) and m.basis = 'HOUSEHOLD' and f.household_key is not null
-                   and f.dissolved_at is null""", people));
-        people.addAll(strings("select person_id from person where home_key = any(?) and merged_into is null", homes));
+        Set<String> homes = new HashSet<>();
+        addHouseholds(people, homes);
+        // Who each person's records name as parents: from the records just read for the touched persons, from a
+        // narrow read (no facts beyond the parents) for the others, whose families may well need no reassessment.
+        Map<String, Mentions> mentions = new HashMap<>();
+        records.forEach((p, list) -> mentions.put(p, Mentions.of(list)));
+        mentions.putAll(mentionsOf(people.stream().filter(p -> !records.containsKey(p)).toList()));
+        // The parents those records name are regrouped too, with whoever lives with them: a parent who lives alone
+        // elsewhere and whose own records came first has a family of one, which must go when a child names them.
+        Set<String> named = new TreeSet<>();
+        Map<String, List<Candidate>> firstSakes = namesakes(mentions.values());
+        people.forEach(child -> named.addAll(parentsOf(mentions.getOrDefault(child, Mentions.NONE), Set.of(), firstSakes)));
+        named.removeAll(people);
+        if (!named.isEmpty()) {
+            addHouseholds(named, homes);
+            people.addAll(named);
+            mentions.putAll(mentionsOf(people.stream().filter(p -> !mentions.containsKey(p)).toList()));
+        }
         Set<String> old = new TreeSet<>(strings("""
                 select family_id from family where dissolved_at is null and household_key = any(?)
                 union
@@ -75,12 +87,7 @@ public class FamilyBuilder {
                  where f.dissolved_at is null and m.person_id = any(?) and m.basis = 'HOUSEHOLD'""",
                 homes, people));
         Map<String, String> homeOf = homesOf(people);
-        // Who each person's records name as parents: from the records just read for the touched persons, from a
-        // narrow read (no facts beyond the parents) for the others, whose families may well need no reassessment.
-        Map<String, Mentions> mentions = new HashMap<>();
-        records.forEach((p, list) -> mentions.put(p, Mentions.of(list)));
-        mentions.putAll(mentionsOf(people.stream().filter(p -> !records.containsKey(p)).toList()));
-        Map<String, List<Candidate>> namesakes = namesakes(mentions.values());
+        Map<String, List<Candidate>> namesakes = named.isEmpty() ? firstSakes : namesakes(mentions.values());
 
         // households: persons at one home; a person placed nowhere is a household of one
         Map<String, Group> groups = new TreeMap<>();
@@ -100,8 +107,11 @@ public class FamilyBuilder {
                 select person_id from family_member where basis = 'STATED' and person_id = any(?)
                    and not (family_id = any(?))""", people, old));
         for (String child : people) {
-            for (String parent : parentsOf(mentions.getOrDefault(child, Mentions.NONE), groupOf.get(child), namesakes)) {
-                Group g = groupOf.get(child);
+            Group g = groupOf.get(child);
+            if (g == null) {
+                continue; // purged
+            }
+            for (String parent : parentsOf(mentions.getOrDefault(child, Mentions.NONE), g.household, namesakes)) {
                 if (!g.household.contains(parent)) {
                     g.stated.add(parent);
                     statedAnywhere.add(parent);
@@ -438,7 +448,7 @@ public class FamilyBuilder {
      * The persons a child's records name as parents: a namesake in the child's household if there is one (nothing
      * to add), else the one person of that name at least twelve years older than the child; none when ambiguous.
      */
-    private static List<String> parentsOf(Mentions child, Group household, Map<String, List<Candidate>> namesakes) {
+    private static List<String> parentsOf(Mentions child, Set<String> household, Map<String, List<Candidate>> namesakes) {
         Set<ParentMention> mentions = child.parents();
         LocalDate childDob = child.dateOfBirth();
         if (mentions.isEmpty()) {
@@ -454,7 +464,7 @@ public class FamilyBuilder {
                     candidates.add(c.personId());
                 }
             }
-            if (candidates.stream().anyMatch(household.household::contains)) {
+            if (candidates.stream().anyMatch(household::contains)) {
                 continue;
             }
             if (candidates.size() == 1) {
@@ -462,6 +472,17 @@ public class FamilyBuilder {
             }
         }
         return found;
+    }
+
+    /** Adds to {@code people} everyone who lives where one of {@code persons} lives or lived; to {@code homes}, those homes. */
+    private void addHouseholds(Set<String> persons, Set<String> homes) {
+        Set<String> these = new HashSet<>(homesOf(persons).values());
+        these.addAll(strings("""
+                select f.household_key from family f join family_member m using (family_id)
+                 where m.person_id = any(?) and m.basis = 'HOUSEHOLD' and f.household_key is not null
+                   and f.dissolved_at is null""", persons));
+        homes.addAll(these);
+        persons.addAll(strings("select person_id from person where home_key = any(?) and merged_into is null", these));
     }
 
     private Map<String, String> homesOf(Collection<String> persons) {

@@ -193,6 +193,21 @@ class FamilyViewIT {
     }
 
     @Test
+    void aFatherLivingAloneElsewhereWhoseRecordsCameFirstIsAMemberOfHisChildsFamilyOnly() {
+        Family f = new Family();
+        // his police record arrives first and places him alone at his own address; the school return names him later
+        f.pushAll();
+        String id = f.familyId();
+        String darren = jdbc.queryForObject("select person_id from person_link where source_record_id = ?", String.class,
+                "INC-" + f.run + "-2|Darren|" + f.surname + "|" + f.dDob);
+        assertThat(jdbc.queryForList("select family_id || ':' || basis from family_member where person_id = ?", String.class, darren))
+                .as("no family of one left behind at his own address").containsExactly(id + ":STATED");
+        assertThat(jdbc.queryForList("""
+                select e.kind from family_event e where e.person_id = ? and e.family_id <> ? order by e.event_id""",
+                String.class, darren, id)).as("the family of one he had is on the record").contains("MEMBER_JOINED");
+    }
+
+    @Test
     void whoElseIsWorkingWithTheFamilyListsEveryServiceWithContactDetails() {
         Family f = new Family();
         f.pushAll();
