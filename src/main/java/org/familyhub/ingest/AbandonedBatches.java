@@ -1,5 +1,10 @@
 package org.familyhub.ingest;
 
+import java.util.Map;
+import java.util.UUID;
+import org.familyhub.audit.AuditEvent;
+import org.familyhub.audit.AuditEventType;
+import org.familyhub.audit.AuditTrail;
 import org.familyhub.cluster.ReplicaLiveness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * but nothing else of them was kept: records, counts and audit events commit together at the end of a batch. Once
  * the replica's liveness lock is free, they are marked FAILED with the reason, so a partner sees why, and the work
  * itself is redone by its source: the file, still in the inbox, by the file drop's next leader; a push by the
- * partner's retry (idempotent on the partner key).
+ * partner's retry (idempotent on the partner key). Each batch so settled is audited (RECEIVED, FAILED, abandoned).
  */
 @Component
 public class AbandonedBatches {
@@ -25,11 +30,13 @@ public class AbandonedBatches {
     private final BatchRepository batches;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final AuditTrail audit;
 
-    public AbandonedBatches(BatchRepository batches, JdbcTemplate jdbc, TransactionTemplate tx) {
+    public AbandonedBatches(BatchRepository batches, JdbcTemplate jdbc, TransactionTemplate tx, AuditTrail audit) {
         this.batches = batches;
         this.jdbc = jdbc;
         this.tx = tx;
+        this.audit = audit;
     }
 
     @Scheduled(initialDelayString = "${familyhub.batches.abandoned-check:5s}",
@@ -39,8 +46,17 @@ public class AbandonedBatches {
         try {
             for (String replica : batches.otherReplicasProcessing()) {
                 // The try-lock and the update in one transaction: the replica cannot come back in between.
-                Integer n = tx.execute(s -> ReplicaLiveness.isGone(jdbc, replica)
-                        ? batches.failProcessingOf(replica, String.format(REASON, replica)) : 0);
+                Integer n = tx.execute(s -> {
+                    if (!ReplicaLiveness.isGone(jdbc, replica)) {
+                        return 0;
+                    }
+                    String reason = String.format(REASON, replica);
+                    Map<UUID, String> failed = batches.failProcessingOf(replica, reason);
+                    failed.forEach((batchId, partner) -> audit.append(AuditEvent.builder(AuditEventType.RECEIVED)
+                            .actor("system").partner(partner).batchId(batchId).decision("FAILED").reason(reason)
+                            .details(Map.of("status", "FAILED", "abandoned", true, "replica", replica)).build()));
+                    return failed.size();
+                });
                 if (n != null && n > 0) {
                     log.warn("Replica {} is gone: {} batch(es) it was processing marked FAILED (abandoned)", replica, n);
                     settled += n;

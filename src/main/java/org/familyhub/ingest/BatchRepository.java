@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.UUID;
 import org.familyhub.cluster.ReplicaIdentity;
@@ -66,10 +68,16 @@ public class BatchRepository {
     }
 
     /** Marks what {@code replicaId} left PROCESSING as FAILED with {@code error}; returns how many. */
-    public int failProcessingOf(String replicaId, String error) {
-        return jdbc.update("""
+    /** Marks a replica's PROCESSING batches FAILED with {@code error}; returns them (batch id → partner). */
+    public Map<UUID, String> failProcessingOf(String replicaId, String error) {
+        Map<UUID, String> failed = new LinkedHashMap<>();
+        jdbc.query("""
                 update batch set status = 'FAILED', error = ?, completed_at = now()
-                 where status = 'PROCESSING' and replica_id = ?""", error, replicaId);
+                 where status = 'PROCESSING' and replica_id = ? returning batch_id, partner""",
+                rs -> {
+                    failed.put(rs.getObject(1, UUID.class), rs.getString(2));
+                }, error, replicaId);
+        return failed;
     }
 
     public Optional<BatchView> find(String partner, UUID batchId) {

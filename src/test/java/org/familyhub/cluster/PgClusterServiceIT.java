@@ -185,6 +185,8 @@ class PgClusterServiceIT {
             assertThat(status(deadBatch)).isEqualTo("FAILED");
             assertThat(jdbc.queryForObject("select error from batch where batch_id = ?", String.class, deadBatch))
                     .startsWith("abandoned: replica " + dead);
+            assertThat(jdbc.queryForObject("select count(*) from audit_event where type = 'RECEIVED' and decision = 'FAILED'"
+                    + " and batch_id = ?", Integer.class, deadBatch)).as("the settling is audited").isEqualTo(1);
             assertThat(status(liveBatch)).isEqualTo("PROCESSING");
         } finally {
             live.close();
