@@ -14,7 +14,7 @@ public final class PgCopy {
     private PgCopy() {
     }
 
-    /** @param target table and columns, e.g. {@code link_block (block_key, record_key)}; rows written by {@link PgCsv} */
+    /** @param target table and columns, e.g. {@code person_link (record_key, person_id)}; rows written by {@link PgCsv} */
     public static void in(JdbcTemplate jdbc, String target, CharSequence csv) {
         if (csv.isEmpty()) {
             return;

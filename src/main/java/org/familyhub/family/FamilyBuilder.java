@@ -385,12 +385,10 @@ public class FamilyBuilder {
         Map<String, LocalDate> dobs = new HashMap<>();
         // in StoredRecords' order, so the first date of birth is the same one
         jdbc.query("""
-                select l.person_id, r.date_of_birth, r.facts -> 'parents'
+                select l.person_id, l.subject_dob, l.parents
                   from person_link l
-                  join partner_record r on r.partner = l.partner and r.source_record_id = l.source_record_id
-                                        and r.is_current
-                 where l.person_id = any(?)
-                 order by l.person_id, r.observed_at nulls first, r.partner, r.source_record_id""",
+                 where l.person_id = any(?) and l.record_id is not null
+                 order by l.person_id, l.observed_at nulls first, l.partner, l.source_record_id""",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", persons.toArray())),
                 rs -> {
                     String person = rs.getString(1);

@@ -85,13 +85,12 @@ public class StoredRecords {
         }
         List<String> persons = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
+        // the current version of each record is on its link (V10): no join to the wide partner_record rows
         jdbc.query("""
-                select l.person_id, r.record_id
+                select l.person_id, l.record_id
                   from person_link l
-                  join partner_record r on r.partner = l.partner and r.source_record_id = l.source_record_id
-                                        and r.is_current
-                 where l.person_id = any(?)
-                 order by l.person_id, r.observed_at nulls first, r.partner, r.source_record_id""",
+                 where l.person_id = any(?) and l.record_id is not null
+                 order by l.person_id, l.observed_at nulls first, l.partner, l.source_record_id""",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", personIds.toArray())),
                 rs -> {
                     persons.add(rs.getString(1));

@@ -51,6 +51,26 @@ final class BlockIndex {
         }
     }
 
+    /** Takes a record out of its blocks; a block past its cap stays past it (it was too common to tell anyway). */
+    void remove(Set<String> keys, int position) {
+        for (String key : keys) {
+            Block b = blocks.get(key);
+            if (b == null || b.size > cap) {
+                continue;
+            }
+            for (int k = 0; k < b.size; k++) {
+                if (b.members[k] == position) {
+                    System.arraycopy(b.members, k + 1, b.members, k, b.size - k - 1);
+                    b.size--;
+                    break;
+                }
+            }
+            if (b.size == 0) {
+                blocks.remove(key);
+            }
+        }
+    }
+
     void add(Set<String> keys, int position) {
         for (String key : keys) {
             Block b = blocks.computeIfAbsent(key, k -> new Block());

@@ -32,7 +32,7 @@ public final class PersonIndex {
     private int[] parent = new int[1024];
     /** Person sequence number of a root; 0 = not yet given (a record of the batch being linked). */
     private long[] person = new long[1024];
-    /** Root of the seeded records of each person number, so a person's stored records form one set. */
+    /** A record of each person number (its set's root is found from it), so a person's records form one set. */
     private final Map<Long, Integer> seededPerson = new HashMap<>();
     private final Map<String, LinkReason> reasons = new HashMap<>();
     private final LongSupplier newPerson;
@@ -84,15 +84,63 @@ public final class PersonIndex {
     /**
      * {@link #seed} for many records (personIds in the same order): their folding, the costly part, is spread over
      * the cores; they are filed one by one in the given order, so the result is the same as seeding each in turn.
+     * Folded without the shared cache, which a load of the whole register would only churn.
      */
     public void seedAll(List<PersonRecord> rs, List<String> personIds) {
-        List<Prepared> prepared = prepare(rs);
+        List<Prepared> prepared = (rs.size() < 64 ? rs.stream() : rs.parallelStream()).map(PersonIndex::fold).toList();
         for (int i = 0; i < prepared.size(); i++) {
             Prepared p = prepared.get(i);
             if (!byKey.containsKey(p.record.key())) {
                 seed(p.record, p.keys, personIds.get(i));
             }
         }
+    }
+
+    /**
+     * A record already here now says something else (a new version of it arrived): later records are compared with
+     * what it says now, and found through the blocking keys of what it says now. Its person is unchanged. Ignored for
+     * a record not here.
+     */
+    public void replace(PersonRecord r) {
+        Integer i = byKey.get(r.key());
+        if (i == null) {
+            return;
+        }
+        PreparedRecord old = records.get(i);
+        if (old.source.equals(r)) {
+            return;
+        }
+        Prepared now = prepared(r);
+        blocks.remove(BlockingKeys.of(old), i);
+        records.set(i, now.record);
+        blocks.add(now.keys, i);
+    }
+
+    /**
+     * A record here now belongs to {@code personId} (two persons were merged elsewhere, by a reviewer or another
+     * process): it joins that person's records. Ignored for a record not here or already there.
+     */
+    public void assign(String recordKey, String personId) {
+        Integer i = byKey.get(recordKey);
+        if (i == null) {
+            return;
+        }
+        long seq = personSeq(personId);
+        int root = find(i);
+        if (person[root] == seq) {
+            return;
+        }
+        Integer other = seededPerson.get(seq);
+        if (other == null) {
+            seededPerson.put(seq, root);
+        } else {
+            int otherRoot = find(other);
+            if (otherRoot != root) {
+                parent[root] = otherRoot;
+                root = otherRoot;
+            }
+        }
+        person[root] = seq;
     }
 
     /** A record folded, with its blocking keys. */
@@ -108,11 +156,15 @@ public final class PersonIndex {
     private static final Map<PersonRecord, Prepared> FOLDED = new ConcurrentHashMap<>();
     private static final int FOLDED_MAX = 250_000;
 
+    private static Prepared fold(PersonRecord r) {
+        PreparedRecord folded = new PreparedRecord(r);
+        return new Prepared(folded, Collections.unmodifiableSet(BlockingKeys.of(folded)));
+    }
+
     private static Prepared prepared(PersonRecord r) {
         Prepared p = FOLDED.get(r);
         if (p == null) {
-            PreparedRecord folded = new PreparedRecord(r);
-            p = new Prepared(folded, Collections.unmodifiableSet(BlockingKeys.of(folded)));
+            p = fold(r);
             if (FOLDED.size() >= FOLDED_MAX) {
                 FOLDED.clear();
             }
@@ -146,7 +198,7 @@ public final class PersonIndex {
         decisions.put(pair, decision);
     }
 
-    /** Why a record of the last batches joined its person: the first link that reached it. */
+    /** Why a record of the last batch joined its person: the first link that reached it. */
     public LinkReason reasonOf(String recordKey) {
         return reasons.getOrDefault(recordKey, LinkReason.NEW);
     }
@@ -157,6 +209,7 @@ public final class PersonIndex {
     }
 
     public BatchResult add(List<PersonRecord> batch) {
+        reasons.clear(); // kept for the last batch only: an index may live for many batches
         List<Merge> merges = new ArrayList<>();
         List<ReviewPair> reviews = new ArrayList<>();
         long before = comparisons;
@@ -172,6 +225,7 @@ public final class PersonIndex {
             int root = find(i);
             if (person[root] == 0) {
                 person[root] = newPerson.getAsLong();
+                seededPerson.put(person[root], root);
             }
         }
         Map<String, String> personOf = new LinkedHashMap<>();
@@ -265,7 +319,7 @@ public final class PersonIndex {
         long pa = person[ra];
         long pb = person[rb];
         long kept = pa == 0 ? pb : pb == 0 ? pa : Math.min(pa, pb);
-        if (pa != 0 && pb != 0) {
+        if (pa != 0 && pb != 0 && pa != pb) {
             merges.add(new Merge(personId(kept), personId(Math.max(pa, pb))));
         }
         parent[rb] = ra;

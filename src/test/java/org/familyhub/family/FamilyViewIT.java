@@ -375,7 +375,7 @@ class FamilyViewIT {
         assertThat(texts(before.get("members"), "givenName")).contains("Darren");
         // a police record's key is the incident and the person involved
         String policeKeys = "police|INC-" + f.run + "-%";
-        assertThat(jdbc.queryForObject("select count(*) from link_block where record_key like ?", Integer.class, policeKeys))
+        assertThat(jdbc.queryForObject("select count(*) from person_link where record_key like ?", Integer.class, policeKeys))
                 .isPositive();
 
         assertThat(purger.purgeEndedAgreements()).filteredOn(k -> k.startsWith("police|INC-" + f.run + "-")).hasSize(2);
@@ -385,7 +385,7 @@ class FamilyViewIT {
         assertThat(after.toString()).doesNotContain("INC-" + f.run);
         assertThat(texts(after.get("members"), "givenName")).as("his parents were known from police records only")
                 .containsExactly("Jayden");
-        for (String table : List.of("person_link", "link_block")) {
+        for (String table : List.of("person_link")) {
             assertThat(jdbc.queryForObject("select count(*) from " + table + " where record_key like ?", Integer.class,
                     policeKeys)).as(table).isZero();
         }

@@ -66,6 +66,32 @@ class PersonIndexTest {
     }
 
     @Test
+    void aRecordReplacedByItsNewVersionIsFoundAndComparedAsItIsNow() {
+        BatchResult first = index.add(List.of(person("a").given("Wendy").family("Okafor").dob(1981, 9, 14)
+                .address("4 Canal Walk", "CV1 5RR").build()));
+        // a's new version: she married and moved
+        index.replace(person("a").given("Wendy").family("Reid").dob(1981, 9, 14).address("70 Moat Avenue", "CV3 6LL").build());
+
+        BatchResult later = index.add(List.of(
+                person("b").given("Wendy").family("Reid").dob(1981, 9, 14).address("70 Moat Avenue", "CV3 6LL").build(),
+                person("c").given("Wendy").family("Okafor").dob(1981, 9, 14).address("4 Canal Walk", "CV1 5RR").build()));
+        assertEquals(first.personOf().get("a"), later.personOf().get("b"), "what a says now");
+        assertNotEquals(first.personOf().get("a"), later.personOf().get("c"), "what a no longer says");
+    }
+
+    @Test
+    void aRecordAssignedToAnotherPersonJoinsThatPersonsRecords() {
+        BatchResult first = index.add(List.of(person("a").build(),
+                person("x").given("Alice").family("Ng").dob(1990, 1, 2).address("9 Lime Grove", "CV6 1AA").build()));
+        String alice = first.personOf().get("x");
+        index.assign("a", alice); // merged elsewhere (a reviewer, another replica)
+        assertEquals(alice, index.personOf("a"));
+        BatchResult later = index.add(List.of(person("b").build()));
+        assertEquals(alice, later.personOf().get("b"), "a's likeness now belongs to Alice's person");
+        assertTrue(later.merges().isEmpty(), "one person already: nothing to merge");
+    }
+
+    @Test
     void blockingComparesFarFewerThanAllPairs() {
         SplittableRandom r = new SplittableRandom(1);
         String[] given = {"Oliver", "Amelia", "Jack", "Isla", "Harry", "Ava", "George", "Mia", "Noah", "Grace"};

@@ -1,11 +1,7 @@
 package org.familyhub.linkage.store;
 
-import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,15 +14,10 @@ import org.familyhub.db.PgUnnest;
 import org.familyhub.linkage.BatchResult;
 import org.familyhub.linkage.Decision;
 import org.familyhub.linkage.HouseholdKeys;
-import org.familyhub.linkage.LinkReason;
-import org.familyhub.linkage.LinkageConfig;
-import org.familyhub.linkage.MatchModel;
 import org.familyhub.linkage.Merge;
-import org.familyhub.linkage.PairKey;
 import org.familyhub.linkage.PersonIndex;
 import org.familyhub.linkage.PersonRecord;
 import org.familyhub.linkage.ReviewPair;
-import org.familyhub.linkage.StrongId;
 import org.familyhub.record.Address;
 import org.familyhub.record.Identifiers;
 import org.familyhub.record.PartnerRecord;
@@ -36,10 +27,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Links a staged batch against the persons already stored, inside the batch's transaction: the batch's records,
- * their links and their families commit together or not at all. Only the stored records that share a blocking key
- * with the batch are read (DB-side blocking, never the whole register); a record key seen before keeps its person;
- * new persons take numbers from {@code person_seq}; reviewers' decisions are honoured. One linker at a time across
- * replicas (a transaction-scoped advisory lock), so two batches cannot both create a person for the same human.
+ * their links and their families commit together or not at all. Candidates come from the {@link ResidentPersonIndex}
+ * (every stored identity, kept in memory and checked against the database's linkage generation), never from all
+ * pairs; a record key seen before keeps its person; new persons take numbers from {@code person_seq}; reviewers'
+ * decisions are honoured. One linker at a time across replicas (a transaction-scoped advisory lock), so two batches
+ * cannot both create a person for the same human.
  */
 @Component
 public class PersonLinker {
@@ -48,13 +40,11 @@ public class PersonLinker {
     public static final long LOCK = 0x4C494E4BL; // "LINK"
 
     private final JdbcTemplate jdbc;
-    private final LinkageConfig config;
-    private final MatchModel model;
+    private final ResidentPersonIndex resident;
 
-    public PersonLinker(JdbcTemplate jdbc, LinkageSettings settings) {
+    public PersonLinker(JdbcTemplate jdbc, ResidentPersonIndex resident) {
         this.jdbc = jdbc;
-        this.config = settings.config();
-        this.model = settings.model();
+        this.resident = resident;
     }
 
     /** What a batch changed: the persons whose records changed, and persons merged into others. */
@@ -74,52 +64,41 @@ public class PersonLinker {
         if (byKey.isEmpty()) {
             return new Linked(persons, List.of(), 0, 0);
         }
-        Map<String, String> known = knownKeys(byKey.keySet());
-        persons.addAll(known.values());
-        updateIdentities(known.keySet(), byKey);
-        List<PersonRecord> fresh = new ArrayList<>();
-        for (Map.Entry<String, PartnerRecord> e : byKey.entrySet()) {
-            if (!known.containsKey(e.getKey())) {
-                fresh.add(PersonRecord.of(e.getValue()));
+        synchronized (resident) {
+            PersonIndex index = resident.current();
+            long generation = resident.change(ResidentPersonIndex.Change.APPLIED);
+            Map<String, String> known = knownKeys(byKey.keySet());
+            persons.addAll(known.values());
+            updateIdentities(known.keySet(), byKey, generation);
+            List<PersonRecord> fresh = new ArrayList<>();
+            for (Map.Entry<String, PartnerRecord> e : byKey.entrySet()) {
+                PersonRecord p = PersonRecord.of(e.getValue());
+                if (known.containsKey(e.getKey())) {
+                    index.replace(p);
+                } else {
+                    fresh.add(p);
+                }
             }
-        }
-        if (fresh.isEmpty()) {
-            return new Linked(persons, List.of(), 0, 0);
-        }
-        Map<String, Set<String>> keysOf = new LinkedHashMap<>();
-        Set<String> allKeys = new HashSet<>();
-        for (PersonRecord p : fresh) {
-            Set<String> keys = PersonIndex.blockingKeys(p);
-            keysOf.put(p.key(), keys);
-            allKeys.addAll(keys);
-        }
-        Map<String, Integer> blockSizes = new HashMap<>();
-        Deque<Long> ids = new ArrayDeque<>();
-        PersonIndex index = new PersonIndex(config, model, () -> {
-            if (ids.isEmpty()) {
-                ids.addAll(jdbc.queryForList("select nextval('person_seq') from generate_series(1, ?)", Long.class,
-                        Math.max(16, fresh.size() / 4)));
+            BatchResult result = fresh.isEmpty() ? null : index.add(fresh);
+            if (result != null) {
+                insertPersons(new HashSet<>(result.personOf().values()));
+                insertLinks(fresh, byKey, index, generation);
+                for (Merge m : result.merges()) {
+                    merge(m, generation);
+                }
+                insertReviews(result.reviews());
             }
-            return ids.pop();
-        });
-        seedCandidates(index, allKeys, blockSizes);
-        rememberDecisions(index, keysOf.keySet());
-        BatchResult result = index.add(fresh);
-
-        Set<String> newPersons = new HashSet<>(result.personOf().values());
-        insertPersons(newPersons);
-        insertLinks(fresh, byKey, index);
-        insertBlocks(keysOf, blockSizes);
-        for (Merge m : result.merges()) {
-            merge(m);
+            currentVersions(byKey.keySet());
+            if (result == null) {
+                return new Linked(persons, List.of(), 0, 0);
+            }
+            persons.addAll(result.personOf().values());
+            result.merges().forEach(m -> {
+                persons.remove(m.retired());
+                persons.add(m.kept());
+            });
+            return new Linked(persons, result.merges(), result.reviews().size(), result.comparisons());
         }
-        insertReviews(result.reviews());
-        persons.addAll(result.personOf().values());
-        result.merges().forEach(m -> {
-            persons.remove(m.retired());
-            persons.add(m.kept());
-        });
-        return new Linked(persons, result.merges(), result.reviews().size(), result.comparisons());
     }
 
     /**
@@ -141,8 +120,11 @@ public class PersonLinker {
         if (before != null && !before.equals(decision.name())) {
             throw new IllegalStateException("review " + reviewId + " was already decided " + before);
         }
-        jdbc.update("update linkage_review set decision = ?, decided_by = ?, decided_at = now() where review_id = ?",
-                decision.name(), by, reviewId);
+        // every resident index learns the decision (and any merge) from the rows tagged with this generation
+        long generation = resident.change(ResidentPersonIndex.Change.TAGGED);
+        jdbc.update("""
+                update linkage_review set decision = ?, decided_by = ?, decided_at = now(), decided_generation = ?
+                 where review_id = ?""", decision.name(), by, generation, reviewId);
         if (decision != Decision.MATCH) {
             return java.util.Optional.empty();
         }
@@ -153,7 +135,7 @@ public class PersonLinker {
             return java.util.Optional.empty();
         }
         Merge m = PersonIndex.personSeq(a) < PersonIndex.personSeq(b) ? new Merge(a, b) : new Merge(b, a);
-        merge(m);
+        merge(m, generation);
         jdbc.update("update person_link set how = 'REVIEW' where record_key = ?", row.get("right_key"));
         return java.util.Optional.of(m);
     }
@@ -168,12 +150,12 @@ public class PersonLinker {
             return Set.of();
         }
         jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, LOCK);
+        resident.change(ResidentPersonIndex.Change.REMOVED);
         Object[] keys = recordKeys.toArray();
         Set<String> persons = new java.util.TreeSet<>(jdbc.query(
                 "delete from person_link where record_key = any(?) returning person_id",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", keys)), (rs, i) -> rs.getString(1)));
-        for (String sql : List.of("delete from link_block where record_key = any(?)",
-                "delete from stated_relation where record_key = any(?)",
+        for (String sql : List.of("delete from stated_relation where record_key = any(?)",
                 "delete from linkage_review where left_key = any(?) or right_key = any(?)")) {
             jdbc.update(sql, ps -> {
                 for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
@@ -198,64 +180,6 @@ public class PersonLinker {
         return known;
     }
 
-    /** Stored records sharing a key of the batch (keys over the cap skipped), with their current person. */
-    private void seedCandidates(PersonIndex index, Set<String> keys, Map<String, Integer> blockSizes) {
-        int cap = config.blocking().maxBlockSize();
-        jdbc.query("select block_key, count(*) from link_block where block_key = any(?) group by block_key",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", keys.toArray())),
-                rs -> {
-                    blockSizes.put(rs.getString(1), rs.getInt(2));
-                });
-        List<String> usable = blockSizes.entrySet().stream().filter(e -> e.getValue() <= cap).map(Map.Entry::getKey).toList();
-        if (usable.isEmpty()) {
-            return;
-        }
-        // The current version's identity is kept on person_link (V9), so no partner_record row is read here.
-        List<PersonRecord> seeds = new ArrayList<>();
-        List<String> persons = new ArrayList<>();
-        jdbc.query("""
-                select l.record_key, l.person_id, l.subject_given, l.subject_family, l.subject_dob, l.subject_sex,
-                       l.subject_line1, l.subject_town, l.subject_postcode, l.subject_uprn, l.nhs_number, l.nino, l.upn,
-                       l.pnc_id, l.crn
-                  from (select distinct record_key from link_block where block_key = any(?)) b
-                  join person_link l on l.record_key = b.record_key
-                 where l.subject_current""",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", usable.toArray())),
-                rs -> {
-                    Map<StrongId, String> strong = new EnumMap<>(StrongId.class);
-                    put(strong, StrongId.NHS, rs.getString(11));
-                    put(strong, StrongId.NINO, rs.getString(12));
-                    put(strong, StrongId.UPN, rs.getString(13));
-                    put(strong, StrongId.PNC, rs.getString(14));
-                    put(strong, StrongId.CRN, rs.getString(15));
-                    LocalDate dob = rs.getObject(5, LocalDate.class);
-                    seeds.add(new PersonRecord(rs.getString(1), rs.getString(3), rs.getString(4), dob, rs.getString(6),
-                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), strong, null));
-                    persons.add(rs.getString(2));
-                });
-        index.seedAll(seeds, persons);
-    }
-
-    private static void put(Map<StrongId, String> ids, StrongId kind, String value) {
-        if (value != null) {
-            ids.put(kind, value);
-        }
-    }
-
-    private void rememberDecisions(PersonIndex index, Set<String> keys) {
-        jdbc.query("""
-                select left_key, right_key, decision from linkage_review
-                 where decision is not null and (left_key = any(?) or right_key = any(?))""",
-                ps -> {
-                    var array = ps.getConnection().createArrayOf("text", keys.toArray());
-                    ps.setArray(1, array);
-                    ps.setArray(2, array);
-                },
-                rs -> {
-                    index.remember(PairKey.of(rs.getString(1), rs.getString(2)), Decision.valueOf(rs.getString(3)));
-                });
-    }
-
     private void insertPersons(Set<String> candidates) {
         if (candidates.isEmpty()) {
             return;
@@ -265,7 +189,7 @@ public class PersonLinker {
     }
 
     /** A new version of a record linked before: later batches are compared with what it says now. */
-    private void updateIdentities(Set<String> keys, Map<String, PartnerRecord> byKey) {
+    private void updateIdentities(Set<String> keys, Map<String, PartnerRecord> byKey, long generation) {
         if (keys.isEmpty()) {
             return;
         }
@@ -287,14 +211,15 @@ public class PersonLinker {
                    set subject_current = true, subject_given = u.given, subject_family = u.family,
                        subject_dob = u.dob::date, subject_sex = u.sex, subject_line1 = u.line1, subject_town = u.town,
                        subject_postcode = u.postcode, subject_uprn = u.uprn, nhs_number = u.nhs, nino = u.nino,
-                       upn = u.upn, pnc_id = u.pnc, crn = u.crn
+                       upn = u.upn, pnc_id = u.pnc, crn = u.crn, generation = ?
                   from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                               ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                        as u(record_key, given, family, dob, sex, line1, town, postcode, uprn, nhs, nino, upn, pnc, crn)
                  where l.record_key = u.record_key""",
                 ps -> {
+                    ps.setLong(1, generation);
                     for (int c = 0; c < columns.size(); c++) {
-                        ps.setArray(c + 1, ps.getConnection().createArrayOf("text", columns.get(c)));
+                        ps.setArray(c + 2, ps.getConnection().createArrayOf("text", columns.get(c)));
                     }
                 });
     }
@@ -312,7 +237,8 @@ public class PersonLinker {
     }
 
     /** The links of the new records, with the identity of the version linked. */
-    private void insertLinks(List<PersonRecord> fresh, Map<String, PartnerRecord> byKey, PersonIndex index) {
+    private void insertLinks(List<PersonRecord> fresh, Map<String, PartnerRecord> byKey, PersonIndex index,
+                             long generation) {
         StringBuilder csv = new StringBuilder(fresh.size() * 256);
         for (PersonRecord p : fresh) {
             String key = p.key();
@@ -326,36 +252,36 @@ public class PersonLinker {
             PgCsv.next(csv, p.dob());
             PgCsv.next(csv, index.reasonOf(key).name());
             PgCsv.next(csv, "true");
+            PgCsv.next(csv, generation);
             for (Object v : identity(byKey.get(key))) {
                 PgCsv.next(csv, v);
             }
             csv.append('\n');
         }
         copy("person_link (record_key, partner, source_record_id, person_id, given_norm, family_norm, date_of_birth, how,"
-                + " subject_current, " + IDENTITY + ")", csv);
-    }
-
-    /** File each new record under its keys, except in blocks already over the cap (they no longer grow). */
-    private void insertBlocks(Map<String, Set<String>> keysOf, Map<String, Integer> blockSizes) {
-        int cap = config.blocking().maxBlockSize();
-        StringBuilder csv = new StringBuilder(keysOf.size() * 200);
-        for (Map.Entry<String, Set<String>> e : keysOf.entrySet()) {
-            for (String key : e.getValue()) {
-                int size = blockSizes.getOrDefault(key, 0);
-                if (size <= cap) {
-                    blockSizes.put(key, size + 1);
-                    PgCsv.next(PgCsv.value(csv, key), e.getKey()).append('\n');
-                }
-            }
-        }
-        copy("link_block (block_key, record_key)", csv);
+                + " subject_current, generation, " + IDENTITY + ")", csv);
     }
 
     /** The retired person's records, reviews and family places move to the kept person; the old id still resolves. */
-    private void merge(Merge m) {
-        jdbc.update("update person_link set person_id = ? where person_id = ?", m.kept(), m.retired());
+    private void merge(Merge m, long generation) {
+        jdbc.update("update person_link set person_id = ?, generation = ? where person_id = ?", m.kept(), generation,
+                m.retired());
         jdbc.update("update person set merged_into = ?, merged_at = now() where person_id = ?", m.kept(), m.retired());
         jdbc.update("update person set merged_into = ? where merged_into = ?", m.kept(), m.retired());
+    }
+
+    /**
+     * Each record's current version, on its link: family grouping reads a person's records and the parents they name
+     * from person_link alone. One look-up per key of the batch, by the index of current versions.
+     */
+    private void currentVersions(Set<String> keys) {
+        jdbc.update("""
+                update person_link l
+                   set record_id = r.record_id, observed_at = r.observed_at, parents = r.facts -> 'parents'
+                  from partner_record r
+                 where l.record_key = any(?) and r.partner = l.partner and r.source_record_id = l.source_record_id
+                   and r.is_current""",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", keys.toArray())));
     }
 
     private void insertReviews(List<ReviewPair> reviews) {
