@@ -186,6 +186,9 @@ class ReplicaKillIT {
                     + " where partner = '" + e.getKey() + "'");
             System.out.printf("ReplicaKillIT: %-9s expected %5d stored %5d refused %d lost %d doubled %d unknown %d%n",
                     e.getKey(), e.getValue().size(), stored.size(), refused, missing.size(), twice, unknown.size());
+            if (!missing.isEmpty()) {
+                System.out.println("ReplicaKillIT: " + e.getKey() + " lost " + missing);
+            }
             lost += missing.size();
             doubled += twice;
             extra += unknown.size();

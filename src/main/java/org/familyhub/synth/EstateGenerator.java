@@ -325,7 +325,7 @@ public final class EstateGenerator {
                 }
                 String given = Noise.given(r, m.given, 1.0);
                 String family = Noise.family(r, m.family, 1.0);
-                String dob = r.nextInt(100) < 2 && p.role().equals("WITNESS") ? "" : Noise.dob(r, m.dob, 1.0).toString();
+                String dob = r.nextInt(100) < 2 && p.role().equals("WITNESS") ? "" : Noise.dob(r, m.dob, 1.0, today).toString();
                 if (!keys.add(given + "|" + family + "|" + dob)) {
                     given = m.given;
                     family = m.family;
@@ -388,7 +388,7 @@ public final class EstateGenerator {
         private void pupil(Household h, Member c, School s, int t, Term term, int yg, SplittableRandom r) throws IOException {
             String bad = badSchool.next();
             String upn = "bad-upn".equals(bad) ? Ids.badUpn(c.upn) : c.upn;
-            String dob = "impossible-date".equals(bad) ? Noise.impossible(c.dob) : Noise.dob(r, c.dob, 0.3).toString();
+            String dob = "impossible-date".equals(bad) ? Noise.impossible(c.dob) : Noise.dob(r, c.dob, 0.3, today).toString();
             Home home = h.homeOn(c, term.start());
             int possible = term.sessions();
             double rate = c.attendance + (r.nextDouble() - 0.5) * 0.04;
@@ -550,7 +550,7 @@ public final class EstateGenerator {
                 g.writeEndObject();
                 g.writeEndArray();
                 g.writeStringField("gender", m.sex == 'M' ? "male" : "female");
-                g.writeStringField("birthDate", "impossible-date".equals(bad) ? Noise.impossible(m.dob) : Noise.dob(r, m.dob, 0.5).toString());
+                g.writeStringField("birthDate", "impossible-date".equals(bad) ? Noise.impossible(m.dob) : Noise.dob(r, m.dob, 0.5, today).toString());
                 g.writeArrayFieldStart("address");
                 g.writeStartObject();
                 g.writeArrayFieldStart("line");
@@ -674,7 +674,7 @@ public final class EstateGenerator {
                 g.writeStringField("crn", crn);
                 g.writeStringField("givenName", Noise.given(r, a.given, 0.8));
                 g.writeStringField("familyName", Noise.family(r, a.family, 0.8));
-                g.writeStringField("dateOfBirth", "impossible-date".equals(bad) ? Noise.impossible(a.dob) : Noise.dob(r, a.dob, 0.8).toString());
+                g.writeStringField("dateOfBirth", "impossible-date".equals(bad) ? Noise.impossible(a.dob) : Noise.dob(r, a.dob, 0.8, today).toString());
                 g.writeObjectFieldStart("address");
                 g.writeStringField("line1", home.line1());
                 g.writeStringField("town", home.town());
@@ -748,7 +748,7 @@ public final class EstateGenerator {
                 String bad = badHousing.next();
                 String given = Noise.given(r, m.given, 0.8);
                 String family = Noise.family(r, m.family, 0.8);
-                String dob = Noise.dob(r, m.dob, 0.8).toString();
+                String dob = Noise.dob(r, m.dob, 0.8, today).toString();
                 if (!keys.add(given + "|" + family + "|" + dob)) {
                     given = m.given;
                     family = m.family;
@@ -819,7 +819,7 @@ public final class EstateGenerator {
                 work = "PC".equals(benefit) ? work : "RETIRED";
             }
             List<String> row = new ArrayList<>(Arrays.asList(ref, nino, Noise.given(r, a.given, 0.3), Noise.family(r, a.family, 0.3),
-                    Noise.dob(r, a.dob, 0.2).toString(), home.postcode(), benefit, claimOut, work));
+                    Noise.dob(r, a.dob, 0.2, today).toString(), home.postcode(), benefit, claimOut, work));
             if ("wrong-field-count".equals(bad)) {
                 if (r.nextBoolean()) {
                     row.remove(row.size() - 1);

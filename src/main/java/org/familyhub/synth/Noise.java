@@ -75,9 +75,14 @@ final class Noise {
         return s;
     }
 
-    static LocalDate dob(SplittableRandom r, LocalDate dob, double level) {
+    /**
+     * Day and month swapped now and then, as keyed in by hand. Never into the future: a partner's own system refuses
+     * such a date (and the hub quarantines it), so a young child born early in this year keeps their date.
+     */
+    static LocalDate dob(SplittableRandom r, LocalDate dob, double level, LocalDate today) {
         if (dob.getDayOfMonth() <= 12 && dob.getDayOfMonth() != dob.getMonthValue() && r.nextDouble() < 0.02 * level) {
-            return LocalDate.of(dob.getYear(), dob.getDayOfMonth(), dob.getMonthValue());
+            LocalDate swapped = LocalDate.of(dob.getYear(), dob.getDayOfMonth(), dob.getMonthValue());
+            return swapped.isAfter(today) ? dob : swapped;
         }
         return dob;
     }
