@@ -51,6 +51,41 @@ final class BlockIndex {
         }
     }
 
+    /** Per thread: which positions a {@link #candidatesBelow} call has already given, by the call's mark. */
+    private static final ThreadLocal<int[]> SEEN = ThreadLocal.withInitial(() -> new int[1]);
+    private static final ThreadLocal<int[]> MARK = ThreadLocal.withInitial(() -> new int[1]);
+
+    /**
+     * {@link #candidates} among the positions below {@code limit} only, for threads that read the index while nothing
+     * changes it (the records of a batch compared with the stored ones in parallel). Same order as {@link #candidates}.
+     */
+    void candidatesBelow(Set<String> keys, int limit, IntConsumer each) {
+        int[] seen = SEEN.get();
+        if (seen.length < limit) {
+            seen = new int[Math.max(limit, seen.length * 2)];
+            SEEN.set(seen);
+            MARK.get()[0] = 0;
+        }
+        int mark = ++MARK.get()[0];
+        if (mark == Integer.MAX_VALUE) {
+            java.util.Arrays.fill(seen, 0);
+            MARK.get()[0] = mark = 1;
+        }
+        for (String key : keys) {
+            Block b = blocks.get(key);
+            if (b == null || b.size > cap) {
+                continue;
+            }
+            for (int k = 0; k < b.size; k++) {
+                int c = b.members[k];
+                if (c < limit && seen[c] != mark) {
+                    seen[c] = mark;
+                    each.accept(c);
+                }
+            }
+        }
+    }
+
     /** Takes a record out of its blocks; a block past its cap stays past it (it was too common to tell anyway). */
     void remove(Set<String> keys, int position) {
         for (String key : keys) {

@@ -31,7 +31,7 @@ final class Comparators {
         v[Comparison.DOB.ordinal()] = dob(a.dob, b.dob);
         v[Comparison.SEX.ordinal()] = a.source.sex() == null || b.source.sex() == null ? -1
                 : a.source.sex().equals(b.source.sex()) ? 0 : 1;
-        v[Comparison.POSTCODE.ordinal()] = postcode(a.postcode, b.postcode);
+        v[Comparison.POSTCODE.ordinal()] = postcode(a.postcode, a.ukPostcode, b.postcode, b.ukPostcode);
         v[Comparison.ADDRESS.ordinal()] = address(a, b);
         v[Comparison.TOWN.ordinal()] = town(a.town, b.town);
         v[Comparison.WEAK_ID.ordinal()] = a.weakId.isEmpty() || b.weakId.isEmpty() ? -1
@@ -54,7 +54,10 @@ final class Comparators {
         if (nicknames.same(aFirst, bFirst) || prefix(aFirst, bFirst, 3)) {
             return 1;
         }
-        double jw = Math.max(Similarity.jaroWinkler(aFirst, bFirst), Similarity.jaroWinkler(aJoined, bJoined));
+        double jw = Similarity.jaroWinkler(aFirst, bFirst);
+        if (!(aFirst.equals(aJoined) && bFirst.equals(bJoined))) { // one given name each (most): the same pair again
+            jw = Math.max(jw, Similarity.jaroWinkler(aJoined, bJoined));
+        }
         if (jw >= 0.92) {
             return 2;
         }
@@ -120,13 +123,22 @@ final class Comparators {
 
     /** UK postcodes by sector and outward code; other postcodes (FEBRL's Australian ones) exact or one edit. */
     static int postcode(String a, String b) {
+        return postcode(a, ukPostcode(a), b, ukPostcode(b));
+    }
+
+    static boolean ukPostcode(String normalised) {
+        return UK_POSTCODE.matcher(normalised).matches();
+    }
+
+    /** {@link #postcode(String, String)} with each side's shape known (a record's is worked out once, not per pair). */
+    private static int postcode(String a, boolean aUk, String b, boolean bUk) {
         if (a.isEmpty() || b.isEmpty()) {
             return -1;
         }
         if (a.equals(b)) {
             return 0;
         }
-        if (UK_POSTCODE.matcher(a).matches() && UK_POSTCODE.matcher(b).matches()) {
+        if (aUk && bUk) {
             String outA = a.substring(0, a.length() - 3);
             String outB = b.substring(0, b.length() - 3);
             if (!outA.equals(outB)) {

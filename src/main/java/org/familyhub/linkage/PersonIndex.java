@@ -29,6 +29,9 @@ public final class PersonIndex {
     private final List<PreparedRecord> records = new ArrayList<>();
     private final Map<String, Integer> byKey = new HashMap<>();
     private final Map<PairKey, Decision> decisions = new HashMap<>();
+    /** Keys of the records some decision names, and per position whether its record is one: most pairs need no look-up. */
+    private final Set<String> decided = new java.util.HashSet<>();
+    private boolean[] hasDecision = new boolean[1024];
     private int[] parent = new int[1024];
     /** Person sequence number of a root; 0 = not yet given (a record of the batch being linked). */
     private long[] person = new long[1024];
@@ -183,6 +186,7 @@ public final class PersonIndex {
         records.add(p);
         byKey.put(r.key(), self);
         grow(self);
+        hasDecision[self] = decided.contains(r.key());
         long seq = personSeq(personId);
         Integer root = seededPerson.get(seq);
         parent[self] = root == null ? self : find(root);
@@ -196,6 +200,17 @@ public final class PersonIndex {
     /** A reviewer's decision made earlier, honoured when the pair is met again (without merging anything now). */
     public void remember(PairKey pair, Decision decision) {
         decisions.put(pair, decision);
+        noteDecided(pair);
+    }
+
+    private void noteDecided(PairKey pair) {
+        for (String key : List.of(pair.first(), pair.second())) {
+            decided.add(key);
+            Integer at = byKey.get(key);
+            if (at != null) {
+                hasDecision[at] = true;
+            }
+        }
     }
 
     /** Why a record of the last batch joined its person: the first link that reached it. */
@@ -215,11 +230,13 @@ public final class PersonIndex {
         long before = comparisons;
         int first = records.size();
         List<Prepared> prepared = prepare(batch);
-        for (Prepared p : prepared) {
+        List<Map<Integer, int[]>> compared = compareWithStored(prepared);
+        for (int i = 0; i < prepared.size(); i++) {
+            Prepared p = prepared.get(i);
             if (byKey.containsKey(p.record.key())) {
                 continue; // a record sent again keeps its person; its data is not relinked
             }
-            link(p, merges, reviews);
+            link(p, compared.get(i), first, merges, reviews);
         }
         for (int i = first; i < records.size(); i++) {
             int root = find(i);
@@ -236,7 +253,58 @@ public final class PersonIndex {
         return new BatchResult(personOf, merges, reviews, comparisons - before);
     }
 
-    private void link(Prepared prepared, List<Merge> merges, List<ReviewPair> reviews) {
+    /**
+     * The costly part of linking, spread over the cores: each new record compared with the records already here that
+     * it shares a block with (nothing the batch changes can alter those comparisons). The linking itself then goes
+     * record by record in batch order, exactly as without this, taking each comparison from here. A candidate whose
+     * person the record has already matched is skipped, as the sequential pass would.
+     */
+    private List<Map<Integer, int[]>> compareWithStored(List<Prepared> prepared) {
+        int stored = records.size();
+        java.util.stream.IntStream ids = java.util.stream.IntStream.range(0, prepared.size());
+        if (prepared.size() >= 64) {
+            ids = ids.parallel();
+        }
+        @SuppressWarnings("unchecked")
+        Map<Integer, int[]>[] out = new Map[prepared.size()];
+        java.util.concurrent.atomic.LongAdder count = new java.util.concurrent.atomic.LongAdder();
+        ids.forEach(i -> {
+            Prepared p = prepared.get(i);
+            Map<Integer, int[]> vectors = new HashMap<>();
+            out[i] = vectors;
+            if (stored == 0 || byKey.containsKey(p.record.key())) {
+                return;
+            }
+            boolean selfDecided = decided.contains(p.record.key());
+            java.util.Set<Integer> matched = new java.util.HashSet<>();
+            blocks.candidatesBelow(p.keys, stored, c -> {
+                int root = rootOf(c);
+                if (matched.contains(root)) {
+                    return;
+                }
+                if (selfDecided && hasDecision[c]) {
+                    Decision d = decisions.get(PairKey.of(records.get(c).key(), p.record.key()));
+                    if (d != null) {
+                        if (d == Decision.MATCH) {
+                            matched.add(root);
+                        }
+                        return;
+                    }
+                }
+                int[] v = comparators.compare(records.get(c), p.record);
+                count.increment();
+                vectors.put(c, v);
+                if (rules.classify(v) == Outcome.MATCH) {
+                    matched.add(root);
+                }
+            });
+        });
+        comparisons += count.sum();
+        return java.util.Arrays.asList(out);
+    }
+
+    private void link(Prepared prepared, Map<Integer, int[]> compared, int stored, List<Merge> merges,
+                      List<ReviewPair> reviews) {
         int self = records.size();
         PreparedRecord p = prepared.record;
         PersonRecord r = p.source;
@@ -244,29 +312,35 @@ public final class PersonIndex {
         byKey.put(r.key(), self);
         grow(self);
         parent[self] = self;
+        boolean selfDecided = decided.contains(r.key());
+        hasDecision[self] = selfDecided;
         Set<String> keys = prepared.keys;
         blocks.candidates(keys, self, c -> {
             if (find(c) == find(self)) {
                 return; // already one person: nothing to learn from the pair
             }
-            PairKey pair = PairKey.of(records.get(c).key(), r.key());
-            Decision decided = decisions.get(pair);
-            if (decided != null) {
-                if (decided == Decision.MATCH) {
-                    union(c, self, merges);
-                    reasons.putIfAbsent(r.key(), LinkReason.REVIEW);
+            if (selfDecided && hasDecision[c]) {
+                Decision decided = decisions.get(PairKey.of(records.get(c).key(), r.key()));
+                if (decided != null) {
+                    if (decided == Decision.MATCH) {
+                        union(c, self, merges);
+                        reasons.putIfAbsent(r.key(), LinkReason.REVIEW);
+                    }
+                    return;
                 }
-                return;
             }
-            comparisons++;
-            int[] v = comparators.compare(records.get(c), p);
+            int[] v = c < stored ? compared.get(c) : null;
+            if (v == null) {
+                comparisons++;
+                v = comparators.compare(records.get(c), p);
+            }
             switch (rules.classify(v)) {
                 case MATCH -> {
                     union(c, self, merges);
                     reasons.putIfAbsent(r.key(), v[Comparison.STRONG_ID.ordinal()] == 0
                             ? LinkReason.IDENTIFIER : LinkReason.PROBABILISTIC);
                 }
-                case REVIEW -> reviews.add(new ReviewPair(pair, model.score(v), v));
+                case REVIEW -> reviews.add(new ReviewPair(PairKey.of(records.get(c).key(), r.key()), model.score(v), v));
                 case NON_MATCH -> { }
             }
         });
@@ -279,6 +353,7 @@ public final class PersonIndex {
      */
     public List<Merge> decide(PairKey pair, Decision decision) {
         decisions.put(pair, decision);
+        noteDecided(pair);
         List<Merge> merges = new ArrayList<>();
         Integer a = byKey.get(pair.first());
         Integer b = byKey.get(pair.second());
@@ -326,6 +401,14 @@ public final class PersonIndex {
         person[ra] = kept;
     }
 
+    /** {@link #find} without shortening paths: safe for threads that only read. */
+    private int rootOf(int i) {
+        while (parent[i] != i) {
+            i = parent[i];
+        }
+        return i;
+    }
+
     private int find(int i) {
         while (parent[i] != i) {
             parent[i] = parent[parent[i]];
@@ -338,6 +421,7 @@ public final class PersonIndex {
         if (i >= parent.length) {
             parent = Arrays.copyOf(parent, parent.length * 2);
             person = Arrays.copyOf(person, person.length * 2);
+            hasDecision = Arrays.copyOf(hasDecision, hasDecision.length * 2);
         }
     }
 }

@@ -15,6 +15,7 @@ final class PreparedRecord {
     final String familyJoined;
     final String dob;
     final String postcode;
+    final boolean ukPostcode;
     final List<String> street;
     final String houseNumber;
     final String line;
@@ -32,6 +33,7 @@ final class PreparedRecord {
         dob = r.dob() == null ? "" : Integer.toString(r.dob().getYear() * 10000 + r.dob().getMonthValue() * 100
                 + r.dob().getDayOfMonth());
         postcode = Normalise.postcode(r.postcode());
+        ukPostcode = Comparators.ukPostcode(postcode);
         List<String> tokens = Normalise.addressTokens(r.line1());
         String number = "";
         List<String> words = new ArrayList<>();

@@ -15,6 +15,48 @@ final class Similarity {
         if (la == 0 || lb == 0) {
             return 0.0;
         }
+        if (la > 64 || lb > 64) {
+            return jaroWinklerLong(a, b);
+        }
+        // matched positions as bits: no arrays to allocate on the linker's hottest path (names are short)
+        int window = Math.max(0, Math.max(la, lb) / 2 - 1);
+        long ma = 0;
+        long mb = 0;
+        int matches = 0;
+        for (int i = 0; i < la; i++) {
+            int from = Math.max(0, i - window);
+            int to = Math.min(lb - 1, i + window);
+            char c = a.charAt(i);
+            for (int j = from; j <= to; j++) {
+                if ((mb & (1L << j)) == 0 && c == b.charAt(j)) {
+                    ma |= 1L << i;
+                    mb |= 1L << j;
+                    matches++;
+                    break;
+                }
+            }
+        }
+        if (matches == 0) {
+            return 0.0;
+        }
+        int t = 0;
+        long rest = mb;
+        for (int i = 0; i < la; i++) {
+            if ((ma & (1L << i)) != 0) {
+                int k = Long.numberOfTrailingZeros(rest);
+                rest &= rest - 1;
+                if (a.charAt(i) != b.charAt(k)) {
+                    t++;
+                }
+            }
+        }
+        return winkler(a, b, matches, t);
+    }
+
+    /** The textbook form with arrays, for strings too long for the bit masks (and to check them against). */
+    static double jaroWinklerLong(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
         int window = Math.max(0, Math.max(la, lb) / 2 - 1);
         boolean[] ma = new boolean[la];
         boolean[] mb = new boolean[lb];
@@ -47,6 +89,12 @@ final class Similarity {
                 k++;
             }
         }
+        return winkler(a, b, matches, t);
+    }
+
+    private static double winkler(String a, String b, int matches, int t) {
+        int la = a.length();
+        int lb = b.length();
         double m = matches;
         double jaro = (m / la + m / lb + (m - t / 2.0) / m) / 3.0;
         int prefix = 0;

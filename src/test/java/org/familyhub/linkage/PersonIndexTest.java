@@ -109,4 +109,42 @@ class PersonIndexTest {
         assertTrue(result.comparisons() > 0);
         assertTrue(result.comparisons() < allPairs / 50, "compared " + result.comparisons() + " of " + allPairs);
     }
+
+    @Test
+    void aLargeBatchLinksAsItsRecordsWouldOneByOne() {
+        // persons and noisy second records of some of them: names from a small list, so blocks are full and matches,
+        // reviews and merges all happen; large batches take the parallel comparison path, single records do not
+        SplittableRandom r = new SplittableRandom(5);
+        String[] given = {"Oliver", "Amelia", "Jack", "Isla", "Harry", "Ava", "George", "Mia", "Noah", "Grace"};
+        String[] family = {"Smith", "Jones", "Patel", "Khan", "Brown"};
+        List<PersonRecord> records = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            LocalDate dob = LocalDate.of(1960, 1, 1).plusDays(r.nextInt(9000));
+            String g = given[r.nextInt(given.length)];
+            String f = family[r.nextInt(family.length)];
+            String line = r.nextInt(60) + " High Street";
+            String pc = "CV" + r.nextInt(4) + " " + r.nextInt(4) + "AB";
+            records.add(new PersonRecord("p" + i, g, f, dob, "F", line, "Coventry", pc, null, null, null));
+            if (r.nextInt(2) == 0) {
+                String typo = g.substring(0, g.length() - 1) + "e";
+                records.add(new PersonRecord("q" + i, r.nextBoolean() ? typo : g, f, r.nextBoolean() ? dob : dob.plusDays(1),
+                        "F", line, "Coventry", pc, null, null, null));
+            }
+        }
+        java.util.Collections.shuffle(records, new java.util.Random(9));
+        PersonIndex batched = PersonIndex.withConfiguredWeights(LinkageConfig.standard());
+        batched.add(records.subList(0, 2000));
+        batched.add(records.subList(2000, records.size()));
+        PersonIndex single = PersonIndex.withConfiguredWeights(LinkageConfig.standard());
+        records.forEach(rec -> single.add(List.of(rec)));
+
+        assertEquals(groups(single, records), groups(batched, records));
+        assertTrue(groups(batched, records).stream().anyMatch(g -> g.size() > 1), "some records linked");
+    }
+
+    private static java.util.Set<java.util.Set<String>> groups(PersonIndex index, List<PersonRecord> records) {
+        java.util.Map<String, java.util.Set<String>> byPerson = new java.util.HashMap<>();
+        records.forEach(rec -> byPerson.computeIfAbsent(index.personOf(rec.key()), k -> new java.util.TreeSet<>()).add(rec.key()));
+        return new java.util.HashSet<>(byPerson.values());
+    }
 }
