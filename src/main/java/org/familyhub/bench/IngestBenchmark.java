@@ -22,11 +22,13 @@ import org.familyhub.connector.FeedIngestion;
 import org.familyhub.ingest.BatchRepository;
 import org.familyhub.ingest.BatchSource;
 import org.familyhub.ingest.BatchView;
+import org.familyhub.linkage.store.ResidentPersonIndex;
 import org.familyhub.synth.EstateGenerator;
 import org.familyhub.synth.EstateSummary;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code java -jar familyhub.jar bench [--records N] [--threads T] [--seed S] [--pg-stats true] [--assignments FILE]}:
@@ -132,6 +134,7 @@ public final class IngestBenchmark {
                 if (pgStats) {
                     printStatementStats(jdbc);
                 }
+                printResidentIndex(ctx);
                 HubQuality.Result q = HubQuality.measure(jdbc, estate.groundTruth(),
                         opts.containsKey("assignments") ? Path.of(opts.get("assignments")) : null);
                 System.out.printf("linkage of %,d stored records against ground truth: persons %s%n", q.records(), q.persons());
@@ -144,6 +147,29 @@ public final class IngestBenchmark {
             e.printStackTrace();
             return 1;
         }
+    }
+
+    /** What the resident person index costs: a reload from the database (after a purge or rollback) and its heap. */
+    private static void printResidentIndex(ConfigurableApplicationContext ctx) {
+        ResidentPersonIndex resident = ctx.getBean(ResidentPersonIndex.class);
+        TransactionTemplate tx = ctx.getBean(TransactionTemplate.class);
+        resident.forget();
+        long without = usedHeap();
+        long t0 = System.nanoTime();
+        tx.executeWithoutResult(s -> resident.current());
+        double reload = seconds(t0);
+        long with = usedHeap();
+        int records = resident.size();
+        System.out.printf("resident person index: %,d records reloaded in %.1f s; heap %,d MB (%,d bytes a record)%n",
+                records, reload, (with - without) >> 20, records == 0 ? 0 : (with - without) / records);
+    }
+
+    private static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return rt.totalMemory() - rt.freeMemory();
     }
 
     /** {@code --pg-stats true}: the statements the database spent most time on during the ingest. */

@@ -1,6 +1,7 @@
 package org.familyhub.family;
 
 import java.util.List;
+import java.util.Map;
 import org.familyhub.ingest.IngestBatch;
 import org.familyhub.ingest.IngestMetrics;
 import org.familyhub.ingest.StagedRecordsListener;
@@ -23,9 +24,9 @@ public class LinkAndGroupStep implements StagedRecordsListener {
     }
 
     @Override
-    public void staged(IngestBatch batch, List<PartnerRecord> kept) {
+    public void staged(IngestBatch batch, List<PartnerRecord> kept, Map<String, Long> recordIds) {
         var timer = metrics.start();
-        PersonLinker.Linked linked = linker.link(kept);
+        PersonLinker.Linked linked = linker.link(kept, recordIds);
         metrics.stageDone(timer, batch.partner(), "link");
         timer = metrics.start();
         families.rebuild(linked.persons(), linked.merges());

@@ -42,7 +42,7 @@ public class RecordStager {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private static final String COPY_COLUMNS = "partner, dataset, source_record_id, version, is_current, content_sha256,"
+    private static final String COPY_COLUMNS = "record_id, partner, dataset, source_record_id, version, is_current, content_sha256,"
             + " batch_id, received_at, observed_at, categories, purposes, agreement_ids, given_name, family_name,"
             + " date_of_birth, sex, address_line1, address_line2, town, postcode, uprn, nhs_number, upn, nino,"
             + " pnc_id, crn, tenancy_ref, facts, involvement, decision, gateways, consent_ids, dropped_fields, flagged";
@@ -82,7 +82,8 @@ public class RecordStager {
             // One writer per partner at a time: two replicas staging the same key cannot both make it current.
             jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(?))", Object.class, "partner_record:" + batch.partner());
             insertQuarantine(batch);
-            Set<Integer> stored = stageRecords(batch, hashed);
+            Map<String, Long> recordIds = new HashMap<>();
+            Set<Integer> stored = stageRecords(batch, hashed, recordIds);
             if (!stored.isEmpty()) {
                 List<PartnerRecord> kept = new ArrayList<>(stored.size());
                 batch.permitted().forEach(p -> {
@@ -91,7 +92,7 @@ public class RecordStager {
                     }
                 });
                 for (StagedRecordsListener l : afterStage) {
-                    l.staged(batch, kept);
+                    l.staged(batch, kept, recordIds);
                 }
             }
             batches.complete(batch);
@@ -134,8 +135,8 @@ public class RecordStager {
         });
     }
 
-    /** Returns the positions of the records kept as new versions. */
-    private Set<Integer> stageRecords(IngestBatch batch, List<Hashed> hashed) {
+    /** Returns the positions of the records kept as new versions; fills in the ids of the current versions written. */
+    private Set<Integer> stageRecords(IngestBatch batch, List<Hashed> hashed, Map<String, Long> recordIds) {
         // Versions of each key in this batch, in arrival order; a repeat identical to the one before it is a duplicate.
         Map<String, List<Hashed>> byKey = new LinkedHashMap<>();
         int duplicates = 0;
@@ -177,7 +178,7 @@ public class RecordStager {
                         ps.setArray(2, ps.getConnection().createArrayOf("text", superseded.toArray()));
                     });
         }
-        copyIn(batch, rows);
+        copyIn(rows, recordIds);
         int redacted = (int) rows.stream().filter(r -> r.hashed.permitted.decision().outcome() == Decision.Outcome.PERMIT_REDACTED).count();
         batch.staged(rows.size(), redacted, duplicates);
         Set<Integer> stored = new HashSet<>(rows.size() * 2);
@@ -203,14 +204,23 @@ public class RecordStager {
         return result;
     }
 
-    private void copyIn(IngestBatch batch, List<Row> rows) {
+    private void copyIn(List<Row> rows, Map<String, Long> currentIds) {
         if (rows.isEmpty()) {
             return;
         }
+        // Ids taken up front (a sequence, as the column's default would), so what follows in the batch's transaction
+        // knows each current version's row without reading it back.
+        List<Long> ids = jdbc.queryForList("select nextval(pg_get_serial_sequence('partner_record', 'record_id'))"
+                + " from generate_series(1, ?)", Long.class, rows.size());
         StringBuilder csv = new StringBuilder(rows.size() * 512);
-        for (Row row : rows) {
-            PgCsv.next(PgCsv.next(csv.append(row.hashed.csvHead), row.version), row.current)
-                    .append(row.hashed.csvTail).append('\n');
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            long id = ids.get(i);
+            if (row.current) {
+                currentIds.put(row.hashed.permitted.record().sourceRecordId(), id);
+            }
+            PgCsv.value(csv, id).append(',').append(row.hashed.csvHead);
+            PgCsv.next(PgCsv.next(csv, row.version), row.current).append(row.hashed.csvTail).append('\n');
         }
         PgCopy.in(jdbc, "partner_record (" + COPY_COLUMNS + ")", csv);
     }

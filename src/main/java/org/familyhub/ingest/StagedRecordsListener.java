@@ -1,6 +1,7 @@
 package org.familyhub.ingest;
 
 import java.util.List;
+import java.util.Map;
 import org.familyhub.record.PartnerRecord;
 
 /**
@@ -9,5 +10,6 @@ import org.familyhub.record.PartnerRecord;
  */
 public interface StagedRecordsListener {
 
-    void staged(IngestBatch batch, List<PartnerRecord> kept);
+    /** @param recordIds the stored version's {@code record_id} of each kept record, by source record id */
+    void staged(IngestBatch batch, List<PartnerRecord> kept, Map<String, Long> recordIds);
 }

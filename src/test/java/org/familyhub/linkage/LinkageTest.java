@@ -83,6 +83,15 @@ class LinkageTest {
     }
 
     @Test
+    void namesakesBornOnAnotherDayAreNeitherLinkedNorQueued() {
+        BatchResult r = link(person("a").build(), person("elsewhere").dob(1991, 8, 30).address("88 Station Street", "CV1 4ZZ").build(),
+                person("son").dob(2009, 6, 17).build());
+        assertNotLinked(r, "a", "elsewhere");
+        assertNotLinked(r, "a", "son");
+        assertEquals(List.of(), r.reviews(), "nothing for a person to judge");
+    }
+
+    @Test
     void twinsAndHouseholdMembersAreNotLinked() {
         BatchResult r = link(person("a").build(), person("twin").given("Daniel").build(),
                 person("mother").given("Susan").sex("F").dob(1960, 5, 1).build(),

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.familyhub.db.PgCopy;
 import org.familyhub.db.PgCsv;
 import org.familyhub.db.PgUnnest;
@@ -51,7 +53,16 @@ public class PersonLinker {
     public record Linked(Set<String> persons, List<Merge> merges, int reviews, long comparisons) {
     }
 
+    /** {@link #link(Collection, Map)} for records whose stored rows are found by key (tests that link directly). */
     public Linked link(Collection<PartnerRecord> staged) {
+        return link(staged, Map.of());
+    }
+
+    /**
+     * @param versionIds the stored {@code record_id} of each record's current version, by source record id (the
+     *                   stager's); a record missing here has it looked up
+     */
+    public Linked link(Collection<PartnerRecord> staged, Map<String, Long> versionIds) {
         // Folding the batch's records needs no database: done before taking the lock that serialises linking.
         staged.parallelStream().forEach(r -> PersonIndex.blockingKeys(PersonRecord.of(r)));
         jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, LOCK);
@@ -69,7 +80,7 @@ public class PersonLinker {
             long generation = resident.change(ResidentPersonIndex.Change.APPLIED);
             Map<String, String> known = knownKeys(byKey.keySet());
             persons.addAll(known.values());
-            updateIdentities(known.keySet(), byKey, generation);
+            updateIdentities(known.keySet(), byKey, versionIds, generation);
             List<PersonRecord> fresh = new ArrayList<>();
             for (Map.Entry<String, PartnerRecord> e : byKey.entrySet()) {
                 PersonRecord p = PersonRecord.of(e.getValue());
@@ -82,13 +93,14 @@ public class PersonLinker {
             BatchResult result = fresh.isEmpty() ? null : index.add(fresh);
             if (result != null) {
                 insertPersons(new HashSet<>(result.personOf().values()));
-                insertLinks(fresh, byKey, index, generation);
+                insertLinks(fresh, byKey, versionIds, index, generation);
                 for (Merge m : result.merges()) {
                     merge(m, generation);
                 }
                 insertReviews(result.reviews());
             }
-            currentVersions(byKey.keySet());
+            currentVersions(byKey.values().stream().filter(r -> !versionIds.containsKey(r.sourceRecordId()))
+                    .map(r -> r.partner() + "|" + r.sourceRecordId()).toList());
             if (result == null) {
                 return new Linked(persons, List.of(), 0, 0);
             }
@@ -189,17 +201,18 @@ public class PersonLinker {
     }
 
     /** A new version of a record linked before: later batches are compared with what it says now. */
-    private void updateIdentities(Set<String> keys, Map<String, PartnerRecord> byKey, long generation) {
+    private void updateIdentities(Set<String> keys, Map<String, PartnerRecord> byKey, Map<String, Long> versionIds,
+                                  long generation) {
         if (keys.isEmpty()) {
             return;
         }
         List<Object[]> columns = new ArrayList<>();
-        for (int c = 0; c < 14; c++) {
+        for (int c = 0; c < 17; c++) {
             columns.add(new Object[keys.size()]);
         }
         int row = 0;
         for (String key : keys) {
-            Object[] values = identity(byKey.get(key));
+            Object[] values = identity(byKey.get(key), versionIds);
             columns.get(0)[row] = key;
             for (int c = 0; c < values.length; c++) {
                 columns.get(c + 1)[row] = values[c] == null ? null : values[c].toString();
@@ -211,10 +224,13 @@ public class PersonLinker {
                    set subject_current = true, subject_given = u.given, subject_family = u.family,
                        subject_dob = u.dob::date, subject_sex = u.sex, subject_line1 = u.line1, subject_town = u.town,
                        subject_postcode = u.postcode, subject_uprn = u.uprn, nhs_number = u.nhs, nino = u.nino,
-                       upn = u.upn, pnc_id = u.pnc, crn = u.crn, generation = ?
+                       upn = u.upn, pnc_id = u.pnc, crn = u.crn, record_id = u.record_id::bigint,
+                       observed_at = u.observed_at::date, parents = u.parents::jsonb, generation = ?
                   from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                              ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                       as u(record_key, given, family, dob, sex, line1, town, postcode, uprn, nhs, nino, upn, pnc, crn)
+                              ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                              ?::text[])
+                       as u(record_key, given, family, dob, sex, line1, town, postcode, uprn, nhs, nino, upn, pnc, crn,
+                            record_id, observed_at, parents)
                  where l.record_key = u.record_key""",
                 ps -> {
                     ps.setLong(1, generation);
@@ -225,20 +241,34 @@ public class PersonLinker {
     }
 
     private static final String IDENTITY = "subject_given, subject_family, subject_dob, subject_sex, subject_line1,"
-            + " subject_town, subject_postcode, subject_uprn, nhs_number, nino, upn, pnc_id, crn";
+            + " subject_town, subject_postcode, subject_uprn, nhs_number, nino, upn, pnc_id, crn, record_id, observed_at,"
+            + " parents";
 
-    /** The identity columns of a record ({@link #IDENTITY}), as stored partner records hold them. */
-    private static Object[] identity(PartnerRecord r) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The identity columns of a record ({@link #IDENTITY}), as stored partner records hold them, then its current
+     * version's id, date and the parents it names (as {@code facts -> 'parents'} gives them), which families read.
+     */
+    private static Object[] identity(PartnerRecord r, Map<String, Long> versionIds) {
         Subject s = r.subject();
         Address a = s.address() == null ? Address.EMPTY : s.address();
         Identifiers i = s.identifiers() == null ? Identifiers.NONE : s.identifiers();
+        Object parents = r.facts().get("parents");
+        String parentsJson;
+        try {
+            parentsJson = parents == null ? null : JSON.writeValueAsString(parents);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         return new Object[] {s.givenName(), s.familyName(), s.dateOfBirth(), s.sex(), a.line1(), a.town(), a.postcode(),
-                a.uprn(), i.nhsNumber(), i.nino(), i.upn(), i.pncId(), i.crn()};
+                a.uprn(), i.nhsNumber(), i.nino(), i.upn(), i.pncId(), i.crn(), versionIds.get(r.sourceRecordId()),
+                r.observedAt(), parentsJson};
     }
 
     /** The links of the new records, with the identity of the version linked. */
-    private void insertLinks(List<PersonRecord> fresh, Map<String, PartnerRecord> byKey, PersonIndex index,
-                             long generation) {
+    private void insertLinks(List<PersonRecord> fresh, Map<String, PartnerRecord> byKey, Map<String, Long> versionIds,
+                             PersonIndex index, long generation) {
         StringBuilder csv = new StringBuilder(fresh.size() * 256);
         for (PersonRecord p : fresh) {
             String key = p.key();
@@ -253,7 +283,7 @@ public class PersonLinker {
             PgCsv.next(csv, index.reasonOf(key).name());
             PgCsv.next(csv, "true");
             PgCsv.next(csv, generation);
-            for (Object v : identity(byKey.get(key))) {
+            for (Object v : identity(byKey.get(key), versionIds)) {
                 PgCsv.next(csv, v);
             }
             csv.append('\n');
@@ -271,10 +301,13 @@ public class PersonLinker {
     }
 
     /**
-     * Each record's current version, on its link: family grouping reads a person's records and the parents they name
-     * from person_link alone. One look-up per key of the batch, by the index of current versions.
+     * Each record's current version, on its link, for records the stager did not give it for: family grouping reads a
+     * person's records and the parents they name from person_link alone.
      */
-    private void currentVersions(Set<String> keys) {
+    private void currentVersions(List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
         jdbc.update("""
                 update person_link l
                    set record_id = r.record_id, observed_at = r.observed_at, parents = r.facts -> 'parents'

@@ -120,6 +120,16 @@ public class ResidentPersonIndex {
         return next;
     }
 
+    /** Drops the copy: the next use reloads it from the database (the bench times a reload this way). */
+    public synchronized void forget() {
+        drop();
+    }
+
+    /** Records in the copy; 0 when there is none. */
+    public synchronized int size() {
+        return index == null ? 0 : index.size();
+    }
+
     private synchronized void settled(long change, boolean commit) {
         if (generation != change) {
             return; // the index has moved on (or was dropped) since

@@ -12,9 +12,12 @@ import org.familyhub.record.DataCategory;
 import org.familyhub.record.Identifiers;
 import org.familyhub.record.PartnerRecord;
 import org.familyhub.record.Subject;
+import org.familyhub.support.Api;
+import org.familyhub.support.Feeds;
 import org.familyhub.support.HubIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,6 +34,8 @@ class LinkIdentityIT {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate tx;
+    @LocalServerPort
+    int port;
 
     @Test
     void aNewVersionReplacesTheIdentityALaterBatchIsComparedWith() {
@@ -45,6 +50,24 @@ class LinkIdentityIT {
         assertThat(second.persons()).containsExactly(person);
         assertThat(identity("housing|" + id)).as("the new version's address, the same person")
                 .isEqualTo("true 7 Mill Lane CV2 2BB " + person);
+    }
+
+    @Test
+    void eachLinkNamesItsRecordsCurrentVersionAsTheStagerWroteIt() {
+        Api api = new Api(port);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String row = "INC-" + run + "-1,2026-10-01T21:15:00+01:00,ASB,SUSPECT,Ottilie,Vanstone" + run.substring(0, 3)
+                + ",1984-03-07,F,12 Park Road,,Coventry,CV5 6AB,,,PC A Khan,North,024 7653 9000,a.khan@police.example\n";
+        for (String body : List.of(row, row.replace("12 Park Road", "40 Holly Walk"))) {
+            Api.Response r = api.post("police-it", "/api/feeds/police", Feeds.POLICE_HEADER + body);
+            assertThat(r.status()).as(r.body()).isEqualTo(202);
+        }
+        // the second file is a new version: the link follows it (families read a person's records through it)
+        assertThat(jdbc.queryForList("""
+                select r.version || ' ' || l.subject_line1 from person_link l
+                  join partner_record r on r.record_id = l.record_id
+                 where l.source_record_id like ? and r.is_current and l.observed_at = r.observed_at""", String.class,
+                "INC-" + run + "-1|%")).containsExactly("2 40 Holly Walk");
     }
 
     private String identity(String recordKey) {
