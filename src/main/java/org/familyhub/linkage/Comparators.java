@@ -17,27 +17,60 @@ final class Comparators {
 
     int[] compare(PreparedRecord a, PreparedRecord b) {
         int[] v = new int[Comparison.values().length];
+        identifiersAndBirth(a, b, v);
+        names(a, b, v);
+        return v;
+    }
+
+    /**
+     * {@link #compare}, except that a pair the rules can only call a non-match from its identifiers and dates of birth
+     * ({@link LinkRules#bornAnotherDay}) is not compared further: its name and place levels are left unknown (-1).
+     * Most candidate pairs at scale are namesakes or neighbours born on another day, and the string comparisons are
+     * the costly part. For linking only: estimation needs every level of every pair.
+     */
+    int[] compareForLinking(PreparedRecord a, PreparedRecord b) {
+        int[] v = new int[Comparison.values().length];
+        identifiersAndBirth(a, b, v);
+        if (v[Comparison.STRONG_ID.ordinal()] != 0 && LinkRules.bornAnotherDay(v)) {
+            for (Comparison c : LATER) {
+                v[c.ordinal()] = -1;
+            }
+            return v;
+        }
+        names(a, b, v);
+        return v;
+    }
+
+    private static final List<Comparison> LATER = List.of(Comparison.GIVEN, Comparison.FAMILY, Comparison.SEX,
+            Comparison.POSTCODE, Comparison.ADDRESS, Comparison.TOWN);
+
+    private void identifiersAndBirth(PreparedRecord a, PreparedRecord b, int[] v) {
+        v[Comparison.DOB.ordinal()] = dob(a.dob, b.dob);
+        v[Comparison.WEAK_ID.ordinal()] = a.weakId.isEmpty() || b.weakId.isEmpty() ? -1
+                : a.weakId.equals(b.weakId) ? 0 : Similarity.withinOneEdit(a.weakId, b.weakId) ? 1 : 2;
+        v[Comparison.STRONG_ID.ordinal()] = strongIds(a.source.strongIds(), b.source.strongIds());
+    }
+
+    private void names(PreparedRecord a, PreparedRecord b, int[] v) {
         int g = given(a.givenFirst, a.givenJoined, b.givenFirst, b.givenJoined);
         int f = family(a.familyParts, a.familyJoined, b.familyParts, b.familyJoined);
-        // Given and family keyed into each other's boxes: take the reading that agrees better, if it agrees well.
-        int gSwap = given(a.givenFirst, a.givenJoined, first(b.familyParts), b.familyJoined);
-        int fSwap = family(a.familyParts, a.familyJoined, b.given, b.givenJoined);
-        if (gSwap >= 0 && fSwap >= 0 && gSwap <= 2 && fSwap <= 2 && gSwap + fSwap < Math.max(g, 0) + Math.max(f, 0)) {
-            g = gSwap;
-            f = fSwap;
+        // Given and family keyed into each other's boxes: take the reading that agrees better, if it agrees well
+        // (nothing can agree better than both exact).
+        if (Math.max(g, 0) + Math.max(f, 0) > 0) {
+            int gSwap = given(a.givenFirst, a.givenJoined, first(b.familyParts), b.familyJoined);
+            int fSwap = family(a.familyParts, a.familyJoined, b.given, b.givenJoined);
+            if (gSwap >= 0 && fSwap >= 0 && gSwap <= 2 && fSwap <= 2 && gSwap + fSwap < Math.max(g, 0) + Math.max(f, 0)) {
+                g = gSwap;
+                f = fSwap;
+            }
         }
         v[Comparison.GIVEN.ordinal()] = g;
         v[Comparison.FAMILY.ordinal()] = f;
-        v[Comparison.DOB.ordinal()] = dob(a.dob, b.dob);
         v[Comparison.SEX.ordinal()] = a.source.sex() == null || b.source.sex() == null ? -1
                 : a.source.sex().equals(b.source.sex()) ? 0 : 1;
         v[Comparison.POSTCODE.ordinal()] = postcode(a.postcode, a.ukPostcode, b.postcode, b.ukPostcode);
         v[Comparison.ADDRESS.ordinal()] = address(a, b);
         v[Comparison.TOWN.ordinal()] = town(a.town, b.town);
-        v[Comparison.WEAK_ID.ordinal()] = a.weakId.isEmpty() || b.weakId.isEmpty() ? -1
-                : a.weakId.equals(b.weakId) ? 0 : Similarity.withinOneEdit(a.weakId, b.weakId) ? 1 : 2;
-        v[Comparison.STRONG_ID.ordinal()] = strongIds(a.source.strongIds(), b.source.strongIds());
-        return v;
     }
 
     private static String first(List<String> parts) {

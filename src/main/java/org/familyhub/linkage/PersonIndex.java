@@ -291,7 +291,7 @@ public final class PersonIndex {
                         return;
                     }
                 }
-                int[] v = comparators.compare(records.get(c), p.record);
+                int[] v = comparators.compareForLinking(records.get(c), p.record);
                 count.increment();
                 vectors.put(c, v);
                 if (rules.classify(v) == Outcome.MATCH) {
@@ -332,7 +332,7 @@ public final class PersonIndex {
             int[] v = c < stored ? compared.get(c) : null;
             if (v == null) {
                 comparisons++;
-                v = comparators.compare(records.get(c), p);
+                v = comparators.compareForLinking(records.get(c), p);
             }
             switch (rules.classify(v)) {
                 case MATCH -> {

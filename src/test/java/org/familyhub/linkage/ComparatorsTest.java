@@ -21,6 +21,21 @@ class ComparatorsTest {
     }
 
     @Test
+    void linkingStopsAtABirthOnAnotherDayUnlessAnIdentifierAgrees() {
+        PreparedRecord a = new PreparedRecord(People.person("a").build());
+        PreparedRecord namesake = new PreparedRecord(People.person("b").dob(1961, 11, 20).build());
+        int given = Comparison.GIVEN.ordinal();
+        assertEquals(-1, c.compareForLinking(a, namesake)[given], "names not compared");
+        assertEquals(0, c.compare(a, namesake)[given], "estimation still sees every level");
+        assertEquals(Outcome.NON_MATCH, new LinkRules(LinkageConfig.standard().thresholds(),
+                MatchModel.fromConfig(LinkageConfig.standard())).classify(c.compareForLinking(a, namesake)));
+
+        PreparedRecord sameNhs = new PreparedRecord(People.person("c").dob(1961, 11, 20).id(StrongId.NHS, "9434765919").build());
+        PreparedRecord aNhs = new PreparedRecord(People.person("d").id(StrongId.NHS, "9434765919").build());
+        assertEquals(0, c.compareForLinking(aNhs, sameNhs)[given], "an agreeing identifier: compared in full");
+    }
+
+    @Test
     void datesOfBirth() {
         assertEquals(0, Comparators.dob("19840307", "19840307"));
         assertEquals(1, Comparators.dob("19840307", "19840703"));
