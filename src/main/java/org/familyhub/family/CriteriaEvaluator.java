@@ -13,9 +13,12 @@ import java.util.Map;
 public final class CriteriaEvaluator {
 
     private final OutcomeFramework framework;
+    /** One matcher per rule, made once: a family is assessed on every batch that touches it. */
+    private final Map<CriterionRule, RuleMatcher> matchers = new java.util.IdentityHashMap<>();
 
     public CriteriaEvaluator(OutcomeFramework framework) {
         this.framework = framework;
+        framework.criteria().forEach(c -> c.rules().forEach(r -> matchers.put(r, new RuleMatcher(r))));
     }
 
     public FamilyAssessment evaluate(List<MemberRecords> family, LocalDate on) {
@@ -37,10 +40,10 @@ public final class CriteriaEvaluator {
     }
 
     /** Every rule's evidence, each record once per member even when two rules select it. */
-    private static List<Evidence> evidence(Criterion c, List<MemberRecords> family, LocalDate on) {
+    private List<Evidence> evidence(Criterion c, List<MemberRecords> family, LocalDate on) {
         Map<String, Evidence> unique = new LinkedHashMap<>();
         for (CriterionRule rule : c.rules()) {
-            RuleMatcher matcher = new RuleMatcher(rule);
+            RuleMatcher matcher = matchers.get(rule);
             for (MemberRecords member : family) {
                 for (Evidence e : matcher.evidence(member, on)) {
                     unique.putIfAbsent(e.personId() + "\u0000" + e.partner() + "\u0000" + e.sourceRecordId(), e);

@@ -54,7 +54,15 @@ final class RuleMatcher {
 
     /** The first of the rule's categories the record carries (a probation case may carry two). */
     private DataCategory category(PartnerRecord record) {
-        return categories.stream().filter(c -> record.categories() != null && record.categories().contains(c)).findFirst().orElse(null);
+        if (record.categories() == null) {
+            return null;
+        }
+        for (DataCategory c : categories) {
+            if (record.categories().contains(c)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private boolean inWindow(PartnerRecord record, LocalDate on) {
