@@ -139,6 +139,8 @@ public final class IngestBenchmark {
                         opts.containsKey("assignments") ? Path.of(opts.get("assignments")) : null);
                 System.out.printf("linkage of %,d stored records against ground truth: persons %s%n", q.records(), q.persons());
                 System.out.printf("families: %s%n", q.families());
+                System.out.printf("review queue: %,d pairs open%n",
+                        jdbc.queryForObject("select count(*) from linkage_review where decision is null", Long.class));
                 System.out.println("estate and its ground truth: " + dir.resolve("estate"));
             }
             return 0;
