@@ -436,10 +436,15 @@ public class FamilyBuilder {
                     ps.setArray(2, ps.getConnection().createArrayOf("text", names.stream().map(n -> n.get(1)).toArray()));
                 },
                 rs -> {
-                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                    out.computeIfAbsent(nameKey(rs.getString(1), rs.getString(3)), k -> new ArrayList<>())
                             .add(new Candidate(rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)));
                 });
         return out;
+    }
+
+    /** Namesakes are filed by family and given name together: a common family name is not read through per mention. */
+    private static String nameKey(String family, String given) {
+        return family + "\u0000" + given;
     }
 
     /**
@@ -456,10 +461,12 @@ public class FamilyBuilder {
         List<String> found = new ArrayList<>();
         for (ParentMention m : mentions) {
             Set<String> candidates = new TreeSet<>();
-            for (Candidate c : namesakes.getOrDefault(m.family, List.of())) {
-                if (HouseholdKeys.sameGiven(m.given, c.given())
-                        && (c.dateOfBirth() == null || latestParentDob == null || !c.dateOfBirth().isAfter(latestParentDob))) {
-                    candidates.add(c.personId());
+            // the given names sameGiven accepts are exactly these forms, so each is looked up rather than tested
+            for (String form : HouseholdKeys.givenForms(m.given)) {
+                for (Candidate c : namesakes.getOrDefault(nameKey(m.family, form), List.of())) {
+                    if (c.dateOfBirth() == null || latestParentDob == null || !c.dateOfBirth().isAfter(latestParentDob)) {
+                        candidates.add(c.personId());
+                    }
                 }
             }
             if (candidates.stream().anyMatch(household::contains)) {
