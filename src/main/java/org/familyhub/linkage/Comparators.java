@@ -1,7 +1,6 @@
 package org.familyhub.linkage;
 
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /** One agreement level per {@link Comparison} for a pair of records. */
@@ -48,7 +47,7 @@ final class Comparators {
         v[Comparison.DOB.ordinal()] = dob(a.dob, b.dob);
         v[Comparison.WEAK_ID.ordinal()] = a.weakId.isEmpty() || b.weakId.isEmpty() ? -1
                 : a.weakId.equals(b.weakId) ? 0 : Similarity.withinOneEdit(a.weakId, b.weakId) ? 1 : 2;
-        v[Comparison.STRONG_ID.ordinal()] = strongIds(a.source.strongIds(), b.source.strongIds());
+        v[Comparison.STRONG_ID.ordinal()] = strongIds(a, b);
     }
 
     private void names(PreparedRecord a, PreparedRecord b, int[] v) {
@@ -128,7 +127,7 @@ final class Comparators {
         return jw >= 0.92 ? 2 : jw >= 0.80 ? 3 : 4;
     }
 
-    /** Dates as yyyyMMdd strings. */
+    /** Dates as yyyyMMdd strings. Compared in place: this runs for every candidate pair. */
     static int dob(String a, String b) {
         if (a.isEmpty() || b.isEmpty()) {
             return -1;
@@ -136,9 +135,8 @@ final class Comparators {
         if (a.equals(b)) {
             return 0;
         }
-        String year = a.substring(0, 4);
-        if (year.equals(b.substring(0, 4)) && a.substring(4, 6).equals(b.substring(6, 8))
-                && a.substring(6, 8).equals(b.substring(4, 6))) {
+        boolean sameYear = a.regionMatches(0, b, 0, 4);
+        if (sameYear && a.regionMatches(4, b, 6, 2) && a.regionMatches(6, b, 4, 2)) {
             return 1;
         }
         int diff = 0;
@@ -150,8 +148,13 @@ final class Comparators {
         if (diff == 1 || Similarity.withinOneEdit(a, b)) {
             return 2;
         }
-        int dy = Math.abs(Integer.parseInt(year) - Integer.parseInt(b.substring(0, 4)));
-        return dy == 1 && a.substring(4).equals(b.substring(4)) ? 3 : 4;
+        int dy = Math.abs(year(a) - year(b));
+        return dy == 1 && a.regionMatches(4, b, 4, 4) ? 3 : 4;
+    }
+
+    private static int year(String yyyyMMdd) {
+        return (yyyyMMdd.charAt(0) - '0') * 1000 + (yyyyMMdd.charAt(1) - '0') * 100 + (yyyyMMdd.charAt(2) - '0') * 10
+                + (yyyyMMdd.charAt(3) - '0');
     }
 
     /** UK postcodes by sector and outward code; other postcodes (FEBRL's Australian ones) exact or one edit. */
@@ -227,17 +230,16 @@ final class Comparators {
     }
 
     /** 0 when any identifier of one kind agrees; 1 when some kind is on both and none agrees; -1 when none to compare. */
-    static int strongIds(Map<StrongId, String> a, Map<StrongId, String> b) {
-        int level = -1;
-        for (Map.Entry<StrongId, String> e : a.entrySet()) {
-            String other = b.get(e.getKey());
-            if (other != null) {
-                if (other.equals(e.getValue())) {
-                    return 0;
-                }
-                level = 1;
+    static int strongIds(PreparedRecord a, PreparedRecord b) {
+        int both = a.idKinds & b.idKinds;
+        if (both == 0) {
+            return -1;
+        }
+        for (int k = 0; both != 0; k++, both >>>= 1) {
+            if ((both & 1) != 0 && a.ids[k].equals(b.ids[k])) {
+                return 0;
             }
         }
-        return level;
+        return 1;
     }
 }

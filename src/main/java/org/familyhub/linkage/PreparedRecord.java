@@ -22,6 +22,9 @@ final class PreparedRecord {
     final String town;
     final String uprn;
     final String weakId;
+    /** Strong identifiers by {@link StrongId} ordinal (null where absent), and a bit per kind present. */
+    final String[] ids;
+    final int idKinds;
 
     PreparedRecord(PersonRecord r) {
         source = r;
@@ -50,6 +53,13 @@ final class PreparedRecord {
         town = Normalise.text(r.town());
         uprn = Normalise.identifier(r.uprn());
         weakId = Normalise.identifier(r.weakId());
+        ids = new String[StrongId.values().length];
+        int kinds = 0;
+        for (java.util.Map.Entry<StrongId, String> e : r.strongIds().entrySet()) {
+            ids[e.getKey().ordinal()] = e.getValue();
+            kinds |= 1 << e.getKey().ordinal();
+        }
+        idKinds = kinds;
     }
 
     String key() {

@@ -118,14 +118,15 @@ final class Similarity {
         while (i < Math.min(la, lb) && a.charAt(i) == b.charAt(i)) {
             i++;
         }
+        // the rest compared in place (no substrings): this runs for many candidate pairs
         if (la == lb) {
-            if (a.substring(i + 1).equals(b.substring(i + 1))) {
+            if (a.regionMatches(i + 1, b, i + 1, la - i - 1)) {
                 return true;
             }
             return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
-                    && a.substring(i + 2).equals(b.substring(i + 2));
+                    && a.regionMatches(i + 2, b, i + 2, la - i - 2);
         }
-        return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
+        return la > lb ? a.regionMatches(i + 1, b, i, lb - i) : a.regionMatches(i, b, i + 1, la - i);
     }
 
     private static final String CODES = "01230120022455012623010202";

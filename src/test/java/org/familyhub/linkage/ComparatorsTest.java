@@ -36,12 +36,28 @@ class ComparatorsTest {
     }
 
     @Test
+    void strongIdentifiersAgreeOnAnyKindBothHold() {
+        PreparedRecord nhs = new PreparedRecord(People.person("a").id(StrongId.NHS, "9434765919").build());
+        PreparedRecord upn = new PreparedRecord(People.person("b").id(StrongId.UPN, "A123456789012").build());
+        PreparedRecord otherNhs = new PreparedRecord(People.person("c").id(StrongId.NHS, "9434765870").build());
+        PreparedRecord both = new PreparedRecord(People.person("d").id(StrongId.UPN, "A123456789012")
+                .id(StrongId.NHS, "9434765870").build());
+        assertEquals(-1, Comparators.strongIds(nhs, upn), "no kind on both: nothing to compare");
+        assertEquals(1, Comparators.strongIds(nhs, otherNhs), "one kind on both, different");
+        assertEquals(0, Comparators.strongIds(upn, both), "the UPN agrees though the NHS numbers do not");
+        assertEquals(1, Comparators.strongIds(nhs, both));
+    }
+
+    @Test
     void datesOfBirth() {
         assertEquals(0, Comparators.dob("19840307", "19840307"));
         assertEquals(1, Comparators.dob("19840307", "19840703"));
         assertEquals(2, Comparators.dob("19840307", "19840308"));
         assertEquals(3, Comparators.dob("19891231", "19901231"));
         assertEquals(4, Comparators.dob("19840307", "19611120"));
+        assertEquals(2, Comparators.dob("19840307", "19480307"), "neighbouring digits swapped");
+        assertEquals(4, Comparators.dob("19840307", "19850308"), "a year and a day apart");
+        assertEquals(-1, Comparators.dob("", "19850308"));
     }
 
     @Test
