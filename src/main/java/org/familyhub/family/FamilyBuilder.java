@@ -37,6 +37,7 @@ public class FamilyBuilder {
 
     private static final String HOUSEHOLD = "HOUSEHOLD";
     private static final String STATED = "STATED";
+    private static final String POSTCODE = "POSTCODE";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
@@ -73,21 +74,30 @@ public class FamilyBuilder {
         // elsewhere and whose own records came first has a family of one, which must go when a child names them.
         Set<String> named = new TreeSet<>();
         Map<String, List<Candidate>> firstSakes = namesakes(mentions.values());
-        people.forEach(child -> named.addAll(parentsOf(mentions.getOrDefault(child, Mentions.NONE), Set.of(), firstSakes)));
+        Map<String, Set<String>> atHome = new HashMap<>();
+        homesOf(people).forEach((p, home) -> atHome.computeIfAbsent(home, k -> new HashSet<>()).add(p));
+        Map<String, Set<String>> household = new HashMap<>();
+        atHome.values().forEach(ps -> ps.forEach(p -> household.put(p, ps)));
+        Map<String, Set<String>> firstShared = sharedRefs(people, mentions, firstSakes);
+        people.forEach(child -> named.addAll(parentsOf(mentions.getOrDefault(child, Mentions.NONE),
+                household.getOrDefault(child, Set.of(child)), firstSakes, firstShared)));
         named.removeAll(people);
         if (!named.isEmpty()) {
             addHouseholds(named, homes);
             people.addAll(named);
-            mentions.putAll(mentionsOf(people.stream().filter(p -> !mentions.containsKey(p)).toList()));
         }
+        Map<String, String> placed = placeByPostcode(people, homes);
+        List<String> unread = people.stream().filter(p -> !mentions.containsKey(p)).toList();
+        mentions.putAll(mentionsOf(unread));
         Set<String> old = new TreeSet<>(strings("""
                 select family_id from family where dissolved_at is null and household_key = any(?)
                 union
                 select m.family_id from family_member m join family f using (family_id)
-                 where f.dissolved_at is null and m.person_id = any(?) and m.basis = 'HOUSEHOLD'""",
+                 where f.dissolved_at is null and m.person_id = any(?) and m.basis <> 'STATED'""",
                 homes, people));
         Map<String, String> homeOf = homesOf(people);
-        Map<String, List<Candidate>> namesakes = named.isEmpty() ? firstSakes : namesakes(mentions.values());
+        Map<String, List<Candidate>> namesakes = unread.isEmpty() ? firstSakes : namesakes(mentions.values());
+        Map<String, Set<String>> shared = sharedRefs(people, mentions, namesakes);
 
         // households: persons at one home; a person placed nowhere is a household of one
         Map<String, Group> groups = new TreeMap<>();
@@ -96,9 +106,13 @@ public class FamilyBuilder {
             if (own != null && own.isEmpty()) {
                 continue; // every record of theirs was purged (a purge touches them): no longer anyone's member
             }
-            String home = homeOf.get(p);
+            String home = homeOf.getOrDefault(p, placed.get(p));
             String key = home == null ? "person:" + p : home;
-            groups.computeIfAbsent(key, k -> new Group(home)).household.add(p);
+            Group g = groups.computeIfAbsent(key, k -> new Group(home));
+            g.household.add(p);
+            if (!homeOf.containsKey(p) && home != null) {
+                g.byPostcode.add(p);
+            }
         }
         Map<String, Group> groupOf = new HashMap<>();
         groups.values().forEach(g -> g.household.forEach(p -> groupOf.put(p, g)));
@@ -111,7 +125,7 @@ public class FamilyBuilder {
             if (g == null) {
                 continue; // purged
             }
-            for (String parent : parentsOf(mentions.getOrDefault(child, Mentions.NONE), g.household, namesakes)) {
+            for (String parent : parentsOf(mentions.getOrDefault(child, Mentions.NONE), g.household, namesakes, shared)) {
                 if (!g.household.contains(parent)) {
                     g.stated.add(parent);
                     statedAnywhere.add(parent);
@@ -192,7 +206,7 @@ public class FamilyBuilder {
         List<Object[]> counts = new ArrayList<>();
         for (Group g : ordered) {
             Map<String, String> now = new LinkedHashMap<>();
-            g.household.forEach(p -> now.put(p, HOUSEHOLD));
+            g.household.forEach(p -> now.put(p, g.byPostcode.contains(p) ? POSTCODE : HOUSEHOLD));
             g.stated.forEach(p -> now.putIfAbsent(p, STATED));
             Map<String, String> was = membership.getOrDefault(g.id, Map.of());
             for (String p : was.keySet()) {
@@ -250,6 +264,8 @@ public class FamilyBuilder {
         final String home;
         final Set<String> household = new TreeSet<>();
         final Set<String> stated = new TreeSet<>();
+        /** Household members placed by postcode and family name, their records giving no house. */
+        final Set<String> byPostcode = new TreeSet<>();
         String id;
 
         Group(String home) {
@@ -272,14 +288,16 @@ public class FamilyBuilder {
         List<Object[]> rows = new ArrayList<>();
         records.forEach((person, list) -> {
             HomeChooser.Home home = HomeChooser.choose(list.stream().map(Stored::record).toList());
-            rows.add(new Object[] {home == null ? null : home.key(), home == null ? null : home.on(), person});
+            rows.add(new Object[] {home == null ? null : home.key(), home == null ? null : home.on(),
+                    home == null ? null : home.postcode(), person});
         });
         // only the homes that changed: most persons of a batch live where they did
         PgUnnest.update(jdbc, """
-                update person p set home_key = u.home_key, home_on = u.home_on::date
-                  from unnest(?::text[], ?::text[], ?::text[]) as u(home_key, home_on, person_id)
+                update person p set home_key = u.home_key, home_on = u.home_on::date, home_postcode = u.home_postcode
+                  from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as u(home_key, home_on, home_postcode, person_id)
                  where p.person_id = u.person_id
-                   and (p.home_key is distinct from u.home_key or p.home_on is distinct from u.home_on::date)""", 3, rows);
+                   and (p.home_key is distinct from u.home_key or p.home_on is distinct from u.home_on::date
+                        or p.home_postcode is distinct from u.home_postcode)""", 4, rows);
     }
 
     /** Keeps the parents each child's school returns name, so they can be found when their own records arrive. */
@@ -449,17 +467,38 @@ public class FamilyBuilder {
 
     /**
      * The persons a child's records name as parents: a namesake in the child's household if there is one (nothing
-     * to add), else the one person of that name at least twelve years older than the child; none when ambiguous.
+     * to add), else the one person of that name at least twelve years older than the child. When several could be
+     * meant, the one who shares a police incident, a tenancy or a postcode with the child or the child's household
+     * is; none when that does not settle it either.
      */
-    private static List<String> parentsOf(Mentions child, Set<String> household, Map<String, List<Candidate>> namesakes) {
-        Set<ParentMention> mentions = child.parents();
-        LocalDate childDob = child.dateOfBirth();
-        if (mentions.isEmpty()) {
-            return List.of();
-        }
-        LocalDate latestParentDob = childDob == null ? null : childDob.minusYears(12);
+    private static List<String> parentsOf(Mentions child, Set<String> household, Map<String, List<Candidate>> namesakes,
+                                          Map<String, Set<String>> shared) {
         List<String> found = new ArrayList<>();
-        for (ParentMention m : mentions) {
+        for (Set<String> candidates : candidateSets(child, namesakes)) {
+            if (candidates.stream().anyMatch(household::contains)) {
+                continue;
+            }
+            if (candidates.size() == 1) {
+                found.add(candidates.iterator().next());
+                continue;
+            }
+            Set<String> together = new HashSet<>();
+            household.forEach(p -> together.addAll(shared.getOrDefault(p, Set.of())));
+            List<String> involved = candidates.stream()
+                    .filter(c -> shared.getOrDefault(c, Set.of()).stream().anyMatch(together::contains)).toList();
+            if (involved.size() == 1) {
+                found.add(involved.get(0));
+            }
+        }
+        return found;
+    }
+
+    /** Per parent a child's records name: the persons of that name at least twelve years older than the child. */
+    private static List<Set<String>> candidateSets(Mentions child, Map<String, List<Candidate>> namesakes) {
+        LocalDate childDob = child.dateOfBirth();
+        LocalDate latestParentDob = childDob == null ? null : childDob.minusYears(12);
+        List<Set<String>> out = new ArrayList<>();
+        for (ParentMention m : child.parents()) {
             Set<String> candidates = new TreeSet<>();
             // the given names sameGiven accepts are exactly these forms, so each is looked up rather than tested
             for (String form : HouseholdKeys.givenForms(m.given)) {
@@ -469,14 +508,110 @@ public class FamilyBuilder {
                     }
                 }
             }
-            if (candidates.stream().anyMatch(household::contains)) {
-                continue;
-            }
-            if (candidates.size() == 1) {
-                found.add(candidates.iterator().next());
-            }
+            out.add(candidates);
         }
-        return found;
+        return out;
+    }
+
+    /**
+     * The incidents, tenancies ({@code person_link.shared_ref}) and home postcodes of these persons and of the namesakes their records
+     * may mean when several could be meant: what tells apart the parent a school return names.
+     */
+    private Map<String, Set<String>> sharedRefs(Set<String> people, Map<String, Mentions> mentions,
+                                                Map<String, List<Candidate>> namesakes) {
+        Set<String> persons = new HashSet<>(people);
+        people.forEach(child -> candidateSets(mentions.getOrDefault(child, Mentions.NONE), namesakes).stream()
+                .filter(c -> c.size() > 1).forEach(persons::addAll));
+        Map<String, Set<String>> out = new HashMap<>();
+        // a postcode lived at counts as shared too: the namesake who lives at the child's postcode is the one meant
+        jdbc.query("""
+                select person_id, shared_ref from person_link where person_id = any(?) and shared_ref is not null
+                union all
+                select person_id, 'postcode:' || home_postcode from person
+                 where person_id = any(?) and home_postcode is not null""",
+                ps -> {
+                    Object[] ids = persons.toArray();
+                    ps.setArray(1, ps.getConnection().createArrayOf("text", ids));
+                    ps.setArray(2, ps.getConnection().createArrayOf("text", ids));
+                },
+                rs -> {
+                    out.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+                });
+        return out;
+    }
+
+    /**
+     * Places each person whose records give a postcode but no house (a DWP match return gives only a postcode) in the
+     * one household at that postcode where someone bears one of their family names; none when no household or
+     * several do. Adds to {@code people} the unplaced persons at the postcodes of {@code homes} (a household there may
+     * now be theirs, or no longer be) and everyone at the homes they are placed in; to {@code homes}, those homes.
+     *
+     * @return person → the home they are placed in
+     */
+    private Map<String, String> placeByPostcode(Set<String> people, Set<String> homes) {
+        Set<String> postcodes = new HashSet<>();
+        homes.forEach(h -> {
+            String pc = HouseholdKeys.postcodeOfHome(h);
+            if (pc != null) {
+                postcodes.add(pc);
+            }
+        });
+        postcodes.addAll(strings("""
+                select home_postcode from person
+                 where person_id = any(?) and home_key is null and home_postcode is not null""", people));
+        if (postcodes.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> unplaced = new HashMap<>();
+        jdbc.query("""
+                select person_id, home_postcode from person
+                 where home_postcode = any(?) and home_key is null and merged_into is null""",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", postcodes.toArray())),
+                rs -> {
+                    unplaced.put(rs.getString(1), rs.getString(2));
+                });
+        if (unplaced.isEmpty()) {
+            return Map.of();
+        }
+        // with the households they were placed in before, which must be regrouped if they leave
+        Set<String> regrouped = new HashSet<>(unplaced.keySet());
+        addHouseholds(regrouped, homes);
+        people.addAll(regrouped);
+        Map<String, Set<String>> familyNames = new HashMap<>();
+        Map<String, Set<String>> homesByName = new HashMap<>(); // postcode + family name → homes where it is borne
+        Map<String, Set<String>> residents = new HashMap<>();
+        jdbc.query("""
+                select p.person_id, p.home_key, p.home_postcode, l.family_norm
+                  from person p join person_link l using (person_id)
+                 where (p.home_postcode = any(?) or p.person_id = any(?)) and p.merged_into is null
+                   and l.family_norm is not null""",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("text", new HashSet<>(unplaced.values()).toArray()));
+                    ps.setArray(2, ps.getConnection().createArrayOf("text", unplaced.keySet().toArray()));
+                },
+                rs -> {
+                    String person = rs.getString(1);
+                    String home = rs.getString(2);
+                    if (home == null) {
+                        familyNames.computeIfAbsent(person, k -> new HashSet<>()).add(rs.getString(4));
+                    } else {
+                        homesByName.computeIfAbsent(rs.getString(3) + "\u0000" + rs.getString(4), k -> new TreeSet<>()).add(home);
+                        residents.computeIfAbsent(home, k -> new HashSet<>()).add(person);
+                    }
+                });
+        Map<String, String> placed = new HashMap<>();
+        unplaced.forEach((person, postcode) -> {
+            Set<String> where = new TreeSet<>();
+            familyNames.getOrDefault(person, Set.of())
+                    .forEach(name -> where.addAll(homesByName.getOrDefault(postcode + "\u0000" + name, Set.of())));
+            if (where.size() == 1) {
+                String home = where.iterator().next();
+                placed.put(person, home);
+                homes.add(home);
+                people.addAll(residents.get(home));
+            }
+        });
+        return placed;
     }
 
     /** Adds to {@code people} everyone who lives where one of {@code persons} lives or lived; to {@code homes}, those homes. */
@@ -484,7 +619,7 @@ public class FamilyBuilder {
         Set<String> these = new HashSet<>(homesOf(persons).values());
         these.addAll(strings("""
                 select f.household_key from family f join family_member m using (family_id)
-                 where m.person_id = any(?) and m.basis = 'HOUSEHOLD' and f.household_key is not null
+                 where m.person_id = any(?) and m.basis <> 'STATED' and f.household_key is not null
                    and f.dissolved_at is null""", persons));
         homes.addAll(these);
         persons.addAll(strings("select person_id from person where home_key = any(?) and merged_into is null", these));
@@ -505,7 +640,7 @@ public class FamilyBuilder {
     private Map<String, Set<String>> members(Collection<String> families) {
         Map<String, Set<String>> out = new TreeMap<>();
         families.forEach(f -> out.put(f, new TreeSet<>()));
-        jdbc.query("select family_id, person_id from family_member where family_id = any(?) and basis = 'HOUSEHOLD'",
+        jdbc.query("select family_id, person_id from family_member where family_id = any(?) and basis <> 'STATED'",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", families.toArray())),
                 rs -> {
                     out.get(rs.getString(1)).add(rs.getString(2));

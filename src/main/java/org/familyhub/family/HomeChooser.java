@@ -22,7 +22,11 @@ public final class HomeChooser {
     private HomeChooser() {
     }
 
-    public record Home(String key, LocalDate on) {
+    /**
+     * @param key      the home, or null when no record places one (a DWP match return gives a postcode only)
+     * @param postcode the home's postcode; without a home, the postcode of the newest record that gives one
+     */
+    public record Home(String key, LocalDate on, String postcode) {
     }
 
     public static Home choose(List<PartnerRecord> records) {
@@ -34,11 +38,22 @@ public final class HomeChooser {
         }
         Map<String, Double> score = new HashMap<>();
         Map<String, LocalDate> latest = new HashMap<>();
+        Map<String, String> postcodes = new HashMap<>();
+        String anyPostcode = null;
+        LocalDate anyOn = null;
         for (PartnerRecord r : records) {
             Address a = r.subject().address();
+            String pc = a == null ? null : HouseholdKeys.postcode(a.postcode());
+            if (pc != null && (anyPostcode == null || r.observedAt() != null && (anyOn == null || r.observedAt().isAfter(anyOn)))) {
+                anyPostcode = pc;
+                anyOn = r.observedAt();
+            }
             String key = a == null ? null : HouseholdKeys.home(a.line1(), a.postcode(), a.uprn());
             if (key == null) {
                 continue;
+            }
+            if (pc != null) {
+                postcodes.putIfAbsent(key, pc);
             }
             boolean recent = newest == null || r.observedAt() == null || !r.observedAt().isBefore(newest.minusYears(1));
             score.merge(key, AUTHORITY.getOrDefault(r.partner(), 1.0) * (recent ? 1.0 : 0.1), Double::sum);
@@ -53,6 +68,9 @@ public final class HomeChooser {
                 best = key;
             }
         }
-        return best == null ? null : new Home(best, latest.get(best) == LocalDate.MIN ? null : latest.get(best));
+        if (best == null) {
+            return anyPostcode == null ? null : new Home(null, anyOn, anyPostcode);
+        }
+        return new Home(best, latest.get(best) == LocalDate.MIN ? null : latest.get(best), postcodes.get(best));
     }
 }

@@ -35,6 +35,21 @@ public final class HouseholdKeys {
         return null;
     }
 
+    /** A postcode folded as home keys hold it ({@code CV11AA}), or null. */
+    public static String postcode(String postcode) {
+        String pc = Normalise.postcode(postcode);
+        return pc.isEmpty() ? null : pc;
+    }
+
+    /** The postcode of a home key of the {@code pc:} form, or null. */
+    public static String postcodeOfHome(String homeKey) {
+        if (homeKey == null || !homeKey.startsWith("pc:")) {
+            return null;
+        }
+        int end = homeKey.indexOf(':', 3);
+        return end < 0 ? null : homeKey.substring(3, end);
+    }
+
     /** First given name, folded: nicknames are resolved by {@link #givenForms}. */
     public static String given(String given) {
         List<String> t = Normalise.tokens(given);

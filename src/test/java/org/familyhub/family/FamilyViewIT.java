@@ -208,6 +208,55 @@ class FamilyViewIT {
     }
 
     @Test
+    void aClaimantKnownOnlyByPostcodeJoinsTheOneHouseholdThereThatBearsTheirName() {
+        Family f = new Family();
+        long n = Math.abs(random.nextLong() % 9_000_000L) + 1_000;
+        // DWP's match return gives a postcode and no house; it arrives before anyone is placed at that postcode
+        push("dwp", DWP_HEADER + "M2-" + f.run + "," + TestIds.nino(n) + ",Shane," + f.surname + ",1979-05-02," + f.postcode
+                + ",JSA,2025-01-11,NOT_WORKING\n"
+                + "M3-" + f.run + "," + TestIds.nino(n + 1) + ",Tomasz," + surname() + ",1982-07-19," + f.postcode
+                + ",JSA,2025-02-11,NOT_WORKING\n");
+        f.pushAll();
+        String id = f.familyId();
+        String shane = jdbc.queryForObject("select person_id from person_link where source_record_id = ?", String.class, "M2-" + f.run);
+        assertThat(jdbc.queryForList("select family_id || ':' || basis from family_member where person_id = ?", String.class, shane))
+                .as("the household at his postcode bears his family name").containsExactly(id + ":POSTCODE");
+        assertThat(texts(family("data1", id, "identification").get("members"), "givenName")).contains("Shane").doesNotContain("Tomasz");
+
+        // another household at the postcode bearing the name: which one he lives in is no longer known
+        push("housing", HOUSING_HEADER + "T9-" + f.run + ",,77 Moat Avenue,,Coventry," + f.postcode + ",Roxanne," + f.surname
+                + ",1961-03-30,TENANT,0.00,0,N,Jo Park,024 7671 2001,jo.park@housing.example\n");
+        assertThat(jdbc.queryForList("select family_id from family_member where person_id = ?", String.class, shane))
+                .as("placed by postcode only when one household there bears the name").doesNotContain(id);
+        assertThat(texts(family("data1", id, "identification").get("members"), "givenName")).doesNotContain("Shane", "Roxanne");
+    }
+
+    @Test
+    void aParentNamedOnTheSchoolReturnWhomSeveralCouldBeIsTheOneOnAnIncidentWithTheChild() {
+        Family f = new Family();
+        // two men of the father's name, both old enough: the one on an incident with Jayden is the one his school means
+        push("police", Feeds.POLICE_HEADER
+                + "INC-" + f.run + "-7,2026-08-02T22:40:00+01:00,DOMESTIC_ABUSE,SUSPECT,Darren," + f.surname + "," + f.dDob + ",M,"
+                + f.dStreet + ",,Coventry,CV1 9ZZ,,,PC B Lee,Coventry South,024 7653 9001,b.lee@police.example\n"
+                + "INC-" + f.run + "-7,2026-08-02T22:40:00+01:00,DOMESTIC_ABUSE,WITNESS,Jayden," + f.surname + "," + f.jDob + ",M,"
+                + f.street + ",,Coventry," + f.postcode + "," + f.uprn + ",,PC B Lee,Coventry South,024 7653 9001,b.lee@police.example\n"
+                + "INC-" + f.run + "-8,2026-07-12T10:05:00+01:00,ASB,SUSPECT,Darren," + f.surname + ",1969-02-14,M,"
+                + "5 Sky Blue Way,,Coventry,CV2 4LT,,,PC A Khan,Coventry North,024 7653 9000,a.khan@police.example\n");
+        push("school", f.school());
+        push("housing", f.housing());
+        String id = f.familyId();
+        String meant = jdbc.queryForObject("select person_id from person_link where source_record_id = ?", String.class,
+                "INC-" + f.run + "-7|Darren|" + f.surname + "|" + f.dDob);
+        String namesake = jdbc.queryForObject("select person_id from person_link where source_record_id = ?", String.class,
+                "INC-" + f.run + "-8|Darren|" + f.surname + "|1969-02-14");
+        assertThat(meant).isNotEqualTo(namesake);
+        assertThat(jdbc.queryForList("select family_id || ':' || basis from family_member where person_id = ?", String.class, meant))
+                .containsExactly(id + ":STATED");
+        assertThat(jdbc.queryForList("select family_id from family_member where person_id = ?", String.class, namesake))
+                .doesNotContain(id);
+    }
+
+    @Test
     void whoElseIsWorkingWithTheFamilyListsEveryServiceWithContactDetails() {
         Family f = new Family();
         f.pushAll();

@@ -176,7 +176,7 @@ public class PersonLinker {
             });
         }
         jdbc.update("""
-                update person p set home_key = null, home_on = null
+                update person p set home_key = null, home_on = null, home_postcode = null
                  where p.person_id = any(?) and not exists (select 1 from person_link l where l.person_id = p.person_id)""",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", persons.toArray())));
         return persons;
@@ -207,7 +207,7 @@ public class PersonLinker {
             return;
         }
         List<Object[]> columns = new ArrayList<>();
-        for (int c = 0; c < 17; c++) {
+        for (int c = 0; c < 18; c++) {
             columns.add(new Object[keys.size()]);
         }
         int row = 0;
@@ -225,12 +225,13 @@ public class PersonLinker {
                        subject_dob = u.dob::date, subject_sex = u.sex, subject_line1 = u.line1, subject_town = u.town,
                        subject_postcode = u.postcode, subject_uprn = u.uprn, nhs_number = u.nhs, nino = u.nino,
                        upn = u.upn, pnc_id = u.pnc, crn = u.crn, record_id = u.record_id::bigint,
-                       observed_at = u.observed_at::date, parents = u.parents::jsonb, generation = ?
+                       observed_at = u.observed_at::date, parents = u.parents::jsonb, shared_ref = u.shared_ref,
+                       generation = ?
                   from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                               ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                              ?::text[])
+                              ?::text[], ?::text[])
                        as u(record_key, given, family, dob, sex, line1, town, postcode, uprn, nhs, nino, upn, pnc, crn,
-                            record_id, observed_at, parents)
+                            record_id, observed_at, parents, shared_ref)
                  where l.record_key = u.record_key""",
                 ps -> {
                     ps.setLong(1, generation);
@@ -242,13 +243,14 @@ public class PersonLinker {
 
     private static final String IDENTITY = "subject_given, subject_family, subject_dob, subject_sex, subject_line1,"
             + " subject_town, subject_postcode, subject_uprn, nhs_number, nino, upn, pnc_id, crn, record_id, observed_at,"
-            + " parents";
+            + " parents, shared_ref";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * The identity columns of a record ({@link #IDENTITY}), as stored partner records hold them, then its current
-     * version's id, date and the parents it names (as {@code facts -> 'parents'} gives them), which families read.
+     * version's id, date, the parents it names (as {@code facts -> 'parents'} gives them) and the incident or tenancy
+     * it shares with others ({@link #sharedRef}), which families read.
      */
     private static Object[] identity(PartnerRecord r, Map<String, Long> versionIds) {
         Subject s = r.subject();
@@ -263,7 +265,19 @@ public class PersonLinker {
         }
         return new Object[] {s.givenName(), s.familyName(), s.dateOfBirth(), s.sex(), a.line1(), a.town(), a.postcode(),
                 a.uprn(), i.nhsNumber(), i.nino(), i.upn(), i.pncId(), i.crn(), versionIds.get(r.sourceRecordId()),
-                r.observedAt(), parentsJson};
+                r.observedAt(), parentsJson, sharedRef(r)};
+    }
+
+    /**
+     * The reference a feed gives to the records of people involved together: a police incident, a tenancy. As
+     * {@code partner:ref}; null for a record that has none.
+     */
+    static String sharedRef(PartnerRecord r) {
+        Object ref = r.facts().get("incidentRef");
+        if (ref == null) {
+            ref = r.facts().get("tenancyRef");
+        }
+        return ref == null ? null : r.partner() + ":" + ref;
     }
 
     /** The links of the new records, with the identity of the version linked. */
@@ -310,7 +324,8 @@ public class PersonLinker {
         }
         jdbc.update("""
                 update person_link l
-                   set record_id = r.record_id, observed_at = r.observed_at, parents = r.facts -> 'parents'
+                   set record_id = r.record_id, observed_at = r.observed_at, parents = r.facts -> 'parents',
+                       shared_ref = r.partner || ':' || coalesce(r.facts ->> 'incidentRef', r.facts ->> 'tenancyRef')
                   from partner_record r
                  where l.record_key = any(?) and r.partner = l.partner and r.source_record_id = l.source_record_id
                    and r.is_current""",
