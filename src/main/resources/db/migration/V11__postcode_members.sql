@@ -3,6 +3,8 @@
 -- with the one household at that postcode where someone bears their family name (family_member basis POSTCODE).
 alter table person add column home_postcode text;
 create index person_home_postcode on person (home_postcode) where merged_into is null;
+-- the persons a household at a postcode may take in: few, so looked up without reading everyone at the postcode
+create index person_unplaced on person (home_postcode) where home_key is null and merged_into is null;
 
 update person set home_postcode = split_part(home_key, ':', 2) where home_key like 'pc:%';
 update person p
@@ -21,6 +23,7 @@ alter table family_member add constraint family_member_basis_check check (basis 
 -- the record's current version: when a school return names a parent that several persons could be, the one who
 -- shares an incident or tenancy with the child's household is meant.
 alter table person_link add column shared_ref text;
+create index person_link_shared_ref on person_link (shared_ref) where shared_ref is not null;
 update person_link l
    set shared_ref = r.partner || ':' || coalesce(r.facts ->> 'incidentRef', r.facts ->> 'tenancyRef')
   from partner_record r

@@ -78,7 +78,7 @@ public class FamilyBuilder {
         homesOf(people).forEach((p, home) -> atHome.computeIfAbsent(home, k -> new HashSet<>()).add(p));
         Map<String, Set<String>> household = new HashMap<>();
         atHome.values().forEach(ps -> ps.forEach(p -> household.put(p, ps)));
-        Map<String, Set<String>> firstShared = sharedRefs(people, mentions, firstSakes);
+        Map<String, Set<String>> firstShared = sharedRefs(people, p -> household.getOrDefault(p, Set.of(p)), mentions, firstSakes);
         people.forEach(child -> named.addAll(parentsOf(mentions.getOrDefault(child, Mentions.NONE),
                 household.getOrDefault(child, Set.of(child)), firstSakes, firstShared)));
         named.removeAll(people);
@@ -97,7 +97,6 @@ public class FamilyBuilder {
                 homes, people));
         Map<String, String> homeOf = homesOf(people);
         Map<String, List<Candidate>> namesakes = unread.isEmpty() ? firstSakes : namesakes(mentions.values());
-        Map<String, Set<String>> shared = sharedRefs(people, mentions, namesakes);
 
         // households: persons at one home; a person placed nowhere is a household of one
         Map<String, Group> groups = new TreeMap<>();
@@ -117,6 +116,7 @@ public class FamilyBuilder {
         Map<String, Group> groupOf = new HashMap<>();
         groups.values().forEach(g -> g.household.forEach(p -> groupOf.put(p, g)));
         // parents named on a child's record who live elsewhere stay members of the child's family
+        Map<String, Set<String>> shared = sharedRefs(groupOf.keySet(), p -> groupOf.get(p).household, mentions, namesakes);
         Set<String> statedAnywhere = new HashSet<>(strings("""
                 select person_id from family_member where basis = 'STATED' and person_id = any(?)
                    and not (family_id = any(?))""", people, old));
@@ -514,15 +514,28 @@ public class FamilyBuilder {
     }
 
     /**
-     * The incidents, tenancies ({@code person_link.shared_ref}) and home postcodes of these persons and of the namesakes their records
-     * may mean when several could be meant: what tells apart the parent a school return names.
+     * The incidents, tenancies ({@code person_link.shared_ref}) and home postcodes that tell apart the parent a school
+     * return names when several namesakes could be meant: the naming child's household's, and those of the namesakes
+     * that the household shares (looked up by reference, so common names do not bring back every record of everyone
+     * who bears them).
      */
-    private Map<String, Set<String>> sharedRefs(Set<String> people, Map<String, Mentions> mentions,
-                                                Map<String, List<Candidate>> namesakes) {
-        Set<String> persons = new HashSet<>(people);
-        people.forEach(child -> candidateSets(mentions.getOrDefault(child, Mentions.NONE), namesakes).stream()
-                .filter(c -> c.size() > 1).forEach(persons::addAll));
+    private Map<String, Set<String>> sharedRefs(Set<String> children, java.util.function.Function<String, Set<String>> householdOf,
+                                                Map<String, Mentions> mentions, Map<String, List<Candidate>> namesakes) {
+        Set<String> households = new HashSet<>();
+        Set<String> candidates = new HashSet<>();
+        for (String child : children) {
+            Set<String> household = householdOf.apply(child);
+            for (Set<String> named : candidateSets(mentions.getOrDefault(child, Mentions.NONE), namesakes)) {
+                if (named.size() > 1 && named.stream().noneMatch(household::contains)) {
+                    candidates.addAll(named);
+                    households.addAll(household);
+                }
+            }
+        }
         Map<String, Set<String>> out = new HashMap<>();
+        if (candidates.isEmpty()) {
+            return out;
+        }
         // a postcode lived at counts as shared too: the namesake who lives at the child's postcode is the one meant
         jdbc.query("""
                 select person_id, shared_ref from person_link where person_id = any(?) and shared_ref is not null
@@ -530,9 +543,36 @@ public class FamilyBuilder {
                 select person_id, 'postcode:' || home_postcode from person
                  where person_id = any(?) and home_postcode is not null""",
                 ps -> {
-                    Object[] ids = persons.toArray();
+                    Object[] ids = households.toArray();
                     ps.setArray(1, ps.getConnection().createArrayOf("text", ids));
                     ps.setArray(2, ps.getConnection().createArrayOf("text", ids));
+                },
+                rs -> {
+                    out.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+                });
+        Set<String> refs = new HashSet<>();
+        Set<String> postcodes = new HashSet<>();
+        out.values().forEach(rs -> rs.forEach(r -> {
+            if (r.startsWith("postcode:")) {
+                postcodes.add(r.substring("postcode:".length()));
+            } else {
+                refs.add(r);
+            }
+        }));
+        if (refs.isEmpty() && postcodes.isEmpty()) {
+            return out;
+        }
+        jdbc.query("""
+                select person_id, shared_ref from person_link where shared_ref = any(?) and person_id = any(?)
+                union all
+                select person_id, 'postcode:' || home_postcode from person
+                 where home_postcode = any(?) and merged_into is null and person_id = any(?)""",
+                ps -> {
+                    Object[] ids = candidates.toArray();
+                    ps.setArray(1, ps.getConnection().createArrayOf("text", refs.toArray()));
+                    ps.setArray(2, ps.getConnection().createArrayOf("text", ids));
+                    ps.setArray(3, ps.getConnection().createArrayOf("text", postcodes.toArray()));
+                    ps.setArray(4, ps.getConnection().createArrayOf("text", ids));
                 },
                 rs -> {
                     out.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
@@ -562,13 +602,15 @@ public class FamilyBuilder {
         if (postcodes.isEmpty()) {
             return Map.of();
         }
+        // Every unplaced person, filtered here: they are few (a DWP-only claimant), and matching thousands of
+        // postcodes in the database costs more than reading them all from their partial index.
         Map<String, String> unplaced = new HashMap<>();
-        jdbc.query("""
-                select person_id, home_postcode from person
-                 where home_postcode = any(?) and home_key is null and merged_into is null""",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", postcodes.toArray())),
+        jdbc.query("select person_id, home_postcode from person where home_key is null and merged_into is null"
+                        + " and home_postcode is not null",
                 rs -> {
-                    unplaced.put(rs.getString(1), rs.getString(2));
+                    if (postcodes.contains(rs.getString(2))) {
+                        unplaced.put(rs.getString(1), rs.getString(2));
+                    }
                 });
         if (unplaced.isEmpty()) {
             return Map.of();
