@@ -60,8 +60,9 @@ class FamilyViewIT {
         /** Darren's, likewise, and his own address elsewhere: same first name, birth date and address would rightly link. */
         final java.time.LocalDate dDob = java.time.LocalDate.of(1980, 1, 1).plusDays(random.nextInt(3000));
         final java.time.LocalDate jDob = java.time.LocalDate.of(2010, 1, 1).plusDays(random.nextInt(2500));
-        final String dStreet = (1 + random.nextInt(300)) + " Far Gosford Street";
         final long n = Math.abs(random.nextLong() % 9_000_000L) + 1_000;
+        /** His own house number (this family's n): two tests' fathers at one address would rightly be one household. */
+        final String dStreet = n + " Far Gosford Street";
         final String upn = TestIds.upn(n);
         final String nino = TestIds.nino(n);
         final String uprn = String.valueOf(200_000_000_000L + n);
