@@ -96,7 +96,13 @@ public class FamilyBuilder {
                  where f.dissolved_at is null and m.person_id = any(?) and m.basis <> 'STATED'""",
                 homes, people));
         Map<String, String> homeOf = homesOf(people);
-        Map<String, List<Candidate>> namesakes = unread.isEmpty() ? firstSakes : namesakes(mentions.values());
+        // only the names the persons added since name are asked for: the query grows with the register
+        Map<String, List<Candidate>> namesakes = firstSakes;
+        if (!unread.isEmpty()) {
+            namesakes = new HashMap<>(firstSakes);
+            namesakes(unread.stream().map(mentions::get).filter(java.util.Objects::nonNull).toList())
+                    .forEach(namesakes::putIfAbsent);
+        }
 
         // households: persons at one home; a person placed nowhere is a household of one
         Map<String, Group> groups = new TreeMap<>();
@@ -117,9 +123,16 @@ public class FamilyBuilder {
         groups.values().forEach(g -> g.household.forEach(p -> groupOf.put(p, g)));
         // parents named on a child's record who live elsewhere stay members of the child's family
         Map<String, Set<String>> shared = sharedRefs(groupOf.keySet(), p -> groupOf.get(p).household, mentions, namesakes);
-        Set<String> statedAnywhere = new HashSet<>(strings("""
-                select person_id from family_member where basis = 'STATED' and person_id = any(?)
-                   and not (family_id = any(?))""", people, old));
+        // (the families being regrouped are left out here, not in the query: testing each row against every one of
+        // them there cost a quarter of a second a batch at a million records)
+        Set<String> statedAnywhere = new HashSet<>();
+        jdbc.query("select person_id, family_id from family_member where basis = 'STATED' and person_id = any(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", people.toArray())),
+                rs -> {
+                    if (!old.contains(rs.getString(2))) {
+                        statedAnywhere.add(rs.getString(1));
+                    }
+                });
         for (String child : people) {
             Group g = groupOf.get(child);
             if (g == null) {
@@ -562,21 +575,27 @@ public class FamilyBuilder {
         if (refs.isEmpty() && postcodes.isEmpty()) {
             return out;
         }
-        jdbc.query("""
-                select person_id, shared_ref from person_link where shared_ref = any(?) and person_id = any(?)
-                union all
-                select person_id, 'postcode:' || home_postcode from person
-                 where home_postcode = any(?) and merged_into is null and person_id = any(?)""",
-                ps -> {
-                    Object[] ids = candidates.toArray();
-                    ps.setArray(1, ps.getConnection().createArrayOf("text", refs.toArray()));
-                    ps.setArray(2, ps.getConnection().createArrayOf("text", ids));
-                    ps.setArray(3, ps.getConnection().createArrayOf("text", postcodes.toArray()));
-                    ps.setArray(4, ps.getConnection().createArrayOf("text", ids));
-                },
-                rs -> {
-                    out.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
-                });
+        // Looked up by reference and by postcode alone (each an index probe per value), then kept for the candidates
+        // here: asking for both in the database made it test every row against thousands of candidates.
+        java.util.function.BiConsumer<String, String> keep = (person, ref) -> {
+            if (candidates.contains(person)) {
+                out.computeIfAbsent(person, k -> new HashSet<>()).add(ref);
+            }
+        };
+        if (!refs.isEmpty()) {
+            jdbc.query("select person_id, shared_ref from person_link where shared_ref = any(?)",
+                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", refs.toArray())),
+                    rs -> {
+                        keep.accept(rs.getString(1), rs.getString(2));
+                    });
+        }
+        if (!postcodes.isEmpty()) {
+            jdbc.query("select person_id, home_postcode from person where home_postcode = any(?) and merged_into is null",
+                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", postcodes.toArray())),
+                    rs -> {
+                        keep.accept(rs.getString(1), "postcode:" + rs.getString(2));
+                    });
+        }
         return out;
     }
 
@@ -625,12 +644,9 @@ public class FamilyBuilder {
         jdbc.query("""
                 select p.person_id, p.home_key, p.home_postcode, l.family_norm
                   from person p join person_link l using (person_id)
-                 where (p.home_postcode = any(?) or p.person_id = any(?)) and p.merged_into is null
-                   and l.family_norm is not null""",
-                ps -> {
-                    ps.setArray(1, ps.getConnection().createArrayOf("text", new HashSet<>(unplaced.values()).toArray()));
-                    ps.setArray(2, ps.getConnection().createArrayOf("text", unplaced.keySet().toArray()));
-                },
+                 where p.home_postcode = any(?) and p.merged_into is null and l.family_norm is not null""",
+                // the unplaced are at these postcodes too (their home_postcode), with home_key null
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", new HashSet<>(unplaced.values()).toArray())),
                 rs -> {
                     String person = rs.getString(1);
                     String home = rs.getString(2);
