@@ -131,6 +131,10 @@ public final class IngestBenchmark {
                 }
                 System.out.println(stages);
                 System.out.println("(link and family run inside stage's transaction: stage includes them)");
+                StringBuilder phases = new StringBuilder("family by phase:");
+                meters.find("familyhub.family.phase").timers().forEach(t -> phases.append(String.format(" %s %.1f s",
+                        t.getId().getTag("phase"), t.totalTime(TimeUnit.SECONDS))));
+                System.out.println(phases);
                 if (pgStats) {
                     printStatementStats(jdbc);
                 }

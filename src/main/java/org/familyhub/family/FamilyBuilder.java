@@ -17,9 +17,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.familyhub.db.PgUnnest;
+import org.familyhub.ingest.IngestMetrics;
 import org.familyhub.family.StoredRecords.Stored;
 import org.familyhub.linkage.HouseholdKeys;
 import org.familyhub.linkage.Merge;
+import org.familyhub.linkage.PersonIndex;
+import org.familyhub.linkage.store.ResidentPersonIndex;
 import org.familyhub.record.PartnerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -43,11 +46,16 @@ public class FamilyBuilder {
     private final JdbcTemplate jdbc;
     private final StoredRecords stored;
     private final FamilyAssessor assessor;
+    private final ResidentPersonIndex resident;
+    private final IngestMetrics metrics;
 
-    public FamilyBuilder(JdbcTemplate jdbc, StoredRecords stored, FamilyAssessor assessor) {
+    public FamilyBuilder(JdbcTemplate jdbc, StoredRecords stored, FamilyAssessor assessor, ResidentPersonIndex resident,
+                         IngestMetrics metrics) {
         this.jdbc = jdbc;
         this.stored = stored;
         this.assessor = assessor;
+        this.resident = resident;
+        this.metrics = metrics;
     }
 
     /** @return the families whose view was reassessed */
@@ -56,20 +64,24 @@ public class FamilyBuilder {
         if (touched.isEmpty()) {
             return Set.of();
         }
+        var phase = metrics.start();
         List<Object[]> events = new ArrayList<>();
         Map<String, List<Stored>> records = stored.of(touched);
         updateHomes(records);
         recordStatedParents(records);
 
-        Set<String> people = new TreeSet<>(touched);
-        people.addAll(childrenNaming(touched));
-        Set<String> homes = new HashSet<>();
-        addHouseholds(people, homes);
         // Who each person's records name as parents: from the records just read for the touched persons, from a
         // narrow read (no facts beyond the parents) for the others, whose families may well need no reassessment.
         Map<String, Mentions> mentions = new HashMap<>();
         records.forEach((p, list) -> mentions.put(p, Mentions.of(list)));
-        mentions.putAll(mentionsOf(people.stream().filter(p -> !records.containsKey(p)).toList()));
+        Set<String> people = new TreeSet<>(touched);
+        childrenNaming(touched).forEach((child, m) -> {
+            people.add(child);
+            mentions.putIfAbsent(child, m);
+        });
+        Set<String> homes = new HashSet<>();
+        addHouseholds(people, homes);
+        mentions.putAll(mentionsOf(people.stream().filter(p -> !mentions.containsKey(p)).toList()));
         // The parents those records name are regrouped too, with whoever lives with them: a parent who lives alone
         // elsewhere and whose own records came first has a family of one, which must go when a child names them.
         Set<String> named = new TreeSet<>();
@@ -86,7 +98,9 @@ public class FamilyBuilder {
             addHouseholds(named, homes);
             people.addAll(named);
         }
+        phase = metrics.phaseDone(phase, "parents");
         Map<String, String> placed = placeByPostcode(people, homes);
+        phase = metrics.phaseDone(phase, "postcodes");
         List<String> unread = people.stream().filter(p -> !mentions.containsKey(p)).toList();
         mentions.putAll(mentionsOf(unread));
         Set<String> old = new TreeSet<>(strings("""
@@ -211,6 +225,7 @@ public class FamilyBuilder {
                 }
             }
         }
+        phase = metrics.phaseDone(phase, "regroup");
         Set<String> reassess = new TreeSet<>();
         Set<String> quiet = new HashSet<>();
         Map<String, Map<String, String>> membership = basisOf(ordered.stream().map(g -> g.id).toList());
@@ -269,7 +284,9 @@ public class FamilyBuilder {
         quiet.removeAll(reassess);
         quiet.removeAll(assessor.assessedToday(quiet));
         reassess.addAll(quiet);
+        phase = metrics.phaseDone(phase, "members");
         assessor.reassess(reassess, records);
+        metrics.phaseDone(phase, "assess");
         return reassess;
     }
 
@@ -328,23 +345,35 @@ public class FamilyBuilder {
                 on conflict do nothing""", 4, rows);
     }
 
-    /** Children whose records name one of these persons as a parent (the parent's records came after the child's). */
-    private Set<String> childrenNaming(Set<String> persons) {
-        // the (family, given) names a record may give for one of these persons: their linked names, every nickname form
-        Set<List<String>> names = new HashSet<>();
+    /**
+     * Children whose records name one of these persons as a parent (the parent's records came after the child's), or
+     * whose family has one of them as a stated parent; with what their records say for finding parents. A child is
+     * left out when none of these persons could be the parent it names: every record of theirs under that name gives
+     * a date of birth less than twelve years before the child's ({@link #candidateSets}' rule). Common names otherwise
+     * brought back every child naming any bearer (a ten-year-old John Smith's school record regrouped every family
+     * whose child names a John Smith as a parent), and that grew with the register.
+     */
+    private Map<String, Mentions> childrenNaming(Set<String> persons) {
+        // the (family, given) names a record may give for one of these persons: their linked names, every nickname
+        // form; with the earliest date of birth their records give under it (MIN: one gives none, so any child may)
+        Map<List<String>, LocalDate> earliest = new HashMap<>();
         jdbc.query("""
-                select distinct given_norm, family_norm from person_link
+                select distinct given_norm, family_norm, subject_dob from person_link
                  where person_id = any(?) and family_norm is not null and given_norm is not null""",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", persons.toArray())),
                 rs -> {
                     String family = rs.getString(2);
-                    HouseholdKeys.givenForms(rs.getString(1)).forEach(form -> names.add(List.of(family, form)));
+                    LocalDate dob = rs.getObject(3, LocalDate.class);
+                    HouseholdKeys.givenForms(rs.getString(1)).forEach(form -> earliest.merge(List.of(family, form),
+                            dob == null ? LocalDate.MIN : dob, (x, y) -> x.isBefore(y) ? x : y));
                 });
-        if (names.isEmpty()) {
-            return new HashSet<>();
+        if (earliest.isEmpty()) {
+            return new HashMap<>();
         }
-        return new HashSet<>(jdbc.query("""
-                select distinct l.person_id
+        Map<String, Set<List<String>>> naming = new HashMap<>();
+        List<List<String>> names = new ArrayList<>(earliest.keySet());
+        jdbc.query("""
+                select distinct l.person_id, n.family_norm, n.given_norm
                   from unnest(?::text[], ?::text[]) as n(family_norm, given_norm)
                   join stated_relation s on s.family_norm = n.family_norm and s.given_norm = n.given_norm
                   join person_link l on l.record_key = s.record_key""",
@@ -352,7 +381,26 @@ public class FamilyBuilder {
                     ps.setArray(1, ps.getConnection().createArrayOf("text", names.stream().map(n -> n.get(0)).toArray()));
                     ps.setArray(2, ps.getConnection().createArrayOf("text", names.stream().map(n -> n.get(1)).toArray()));
                 },
-                (rs, i) -> rs.getString(1)));
+                rs -> {
+                    naming.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(List.of(rs.getString(2), rs.getString(3)));
+                });
+        Map<String, Mentions> mentions = mentionsOf(naming.keySet());
+        Map<String, Mentions> out = new HashMap<>();
+        naming.forEach((child, named) -> {
+            Mentions m = mentions.getOrDefault(child, Mentions.NONE);
+            LocalDate latest = m.dateOfBirth() == null ? null : m.dateOfBirth().minusYears(12);
+            if (latest == null || named.stream().anyMatch(n -> !earliest.get(n).isAfter(latest))) {
+                out.put(child, m);
+            }
+        });
+        // a stated parent whose records now say otherwise (another date of birth, a name) may no longer be the one
+        Set<String> statedIn = new HashSet<>(strings("""
+                select k.person_id from family_member m join family_member k using (family_id)
+                 where m.person_id = any(?) and m.basis = 'STATED' and k.basis <> 'STATED'""", persons));
+        statedIn.removeAll(out.keySet());
+        out.putAll(mentionsOf(statedIn));
+        statedIn.forEach(child -> out.putIfAbsent(child, Mentions.NONE));
+        return out;
     }
 
     private record ParentMention(String relationship, String given, String family) {
@@ -458,10 +506,23 @@ public class FamilyBuilder {
         if (names.isEmpty()) {
             return out;
         }
+        // After a batch is linked, the resident index holds every current record's name and person: common names
+        // cost a query that grew with the register (at a million records, 100,000 rows a batch). Otherwise (a
+        // reviewer's decision, a purge) the stored links are asked, for the same current records.
+        PersonIndex index = resident.ifCurrent();
+        if (index != null) {
+            for (List<String> n : names) {
+                index.namesakes(n.get(0), n.get(1), (person, dob) -> out
+                        .computeIfAbsent(nameKey(n.get(0), n.get(1)), k -> new ArrayList<>())
+                        .add(new Candidate(person, n.get(1), dob)));
+            }
+            return out;
+        }
         jdbc.query("""
-                select distinct l.family_norm, l.person_id, l.given_norm, l.date_of_birth
+                select distinct l.family_norm, l.person_id, l.given_norm, l.subject_dob
                   from unnest(?::text[], ?::text[]) as n(family_norm, given_norm)
-                  join person_link l on l.family_norm = n.family_norm and l.given_norm = n.given_norm""",
+                  join person_link l on l.family_norm = n.family_norm and l.given_norm = n.given_norm
+                 where l.subject_current""",
                 ps -> {
                     ps.setArray(1, ps.getConnection().createArrayOf("text", names.stream().map(n -> n.get(0)).toArray()));
                     ps.setArray(2, ps.getConnection().createArrayOf("text", names.stream().map(n -> n.get(1)).toArray()));

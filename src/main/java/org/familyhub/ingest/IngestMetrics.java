@@ -25,6 +25,16 @@ public class IngestMetrics {
                 .tag("partner", partner).tag("stage", stage).register(registry));
     }
 
+    /**
+     * {@code familyhub_family_phase_seconds{phase}}: where regrouping families goes (parents, postcodes, regroup,
+     * members, assess). Returns a sample started now, for the next phase.
+     */
+    public Timer.Sample phaseDone(Timer.Sample sample, String phase) {
+        sample.stop(Timer.builder("familyhub.family.phase").description("Time per phase of regrouping families")
+                .tag("phase", phase).register(registry));
+        return Timer.start(registry);
+    }
+
     public void batchCompleted(IngestBatch b) {
         count(b.partner(), "received", b.received());
         count(b.partner(), "accepted", b.accepted());

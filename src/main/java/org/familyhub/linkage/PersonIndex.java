@@ -38,6 +38,8 @@ public final class PersonIndex {
     /** A record of each person number (its set's root is found from it), so a person's records form one set. */
     private final Map<Long, Integer> seededPerson = new HashMap<>();
     private final Map<String, LinkReason> reasons = new HashMap<>();
+    /** Positions by folded family and given name ({@link #nameKey}): who a school return naming a parent may mean. */
+    private final Map<String, Positions> byName = new HashMap<>();
     private final LongSupplier newPerson;
     private long comparisons;
 
@@ -80,7 +82,7 @@ public final class PersonIndex {
     public void seed(PersonRecord r, String personId) {
         if (!byKey.containsKey(r.key())) {
             Prepared p = prepared(r);
-            seed(p.record, p.keys, personId);
+            seed(p.record, p.keys, p.name, personId);
         }
     }
 
@@ -94,7 +96,7 @@ public final class PersonIndex {
         for (int i = 0; i < prepared.size(); i++) {
             Prepared p = prepared.get(i);
             if (!byKey.containsKey(p.record.key())) {
-                seed(p.record, p.keys, personIds.get(i));
+                seed(p.record, p.keys, p.name, personIds.get(i));
             }
         }
     }
@@ -117,6 +119,14 @@ public final class PersonIndex {
         blocks.remove(BlockingKeys.of(old), i);
         records.set(i, now.record);
         blocks.add(now.keys, i);
+        String was = nameKey(old.source);
+        if (was != null) {
+            Positions at = byName.get(was);
+            if (at != null && at.remove(i) && at.size == 0) {
+                byName.remove(was);
+            }
+        }
+        fileName(now.name, i);
     }
 
     /**
@@ -146,8 +156,68 @@ public final class PersonIndex {
         person[root] = seq;
     }
 
-    /** A record folded, with its blocking keys. */
-    private record Prepared(PreparedRecord record, Set<String> keys) {
+    /** A record folded, with its blocking keys and its {@link #nameKey}. */
+    private record Prepared(PreparedRecord record, Set<String> keys, String name) {
+    }
+
+    /** Record positions, growable. */
+    private static final class Positions {
+        int[] at = new int[1];
+        int size;
+
+        void add(int i) {
+            if (size == at.length) {
+                at = Arrays.copyOf(at, size * 2);
+            }
+            at[size++] = i;
+        }
+
+        boolean remove(int i) {
+            for (int k = 0; k < size; k++) {
+                if (at[k] == i) {
+                    System.arraycopy(at, k + 1, at, k, size - k - 1);
+                    size--;
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Family and given name folded as {@link HouseholdKeys} folds them (as stored links hold them), or null. */
+    private static String nameKey(PersonRecord r) {
+        String family = HouseholdKeys.family(r.family());
+        String given = HouseholdKeys.given(r.given());
+        return family == null || given == null ? null : nameKey(family, given);
+    }
+
+    private static String nameKey(String family, String given) {
+        return family + "\u0000" + given;
+    }
+
+    private void fileName(String name, int position) {
+        if (name != null) {
+            byName.computeIfAbsent(name, k -> new Positions()).add(position);
+        }
+    }
+
+    /**
+     * Each record here whose family and given name fold ({@link HouseholdKeys#family}, {@link HouseholdKeys#given}) to
+     * these, as its person's id and the date of birth it gives: the persons a school return naming a parent may mean.
+     * Read from memory, so a common name costs no query that grows with the register.
+     */
+    public void namesakes(String family, String given, java.util.function.BiConsumer<String, java.time.LocalDate> each) {
+        Positions at = byName.get(nameKey(family, given));
+        if (at == null) {
+            return;
+        }
+        for (int k = 0; k < at.size; k++) {
+            int i = at.at[k];
+            long seq = person[find(i)];
+            if (seq != 0) {
+                each.accept(personId(seq), records.get(i).source.dob());
+            }
+        }
     }
 
     /**
@@ -161,7 +231,7 @@ public final class PersonIndex {
 
     private static Prepared fold(PersonRecord r) {
         PreparedRecord folded = new PreparedRecord(r);
-        return new Prepared(folded, Collections.unmodifiableSet(BlockingKeys.of(folded)));
+        return new Prepared(folded, Collections.unmodifiableSet(BlockingKeys.of(folded)), nameKey(r));
     }
 
     private static Prepared prepared(PersonRecord r) {
@@ -180,7 +250,7 @@ public final class PersonIndex {
         return (rs.size() < 64 ? rs.stream() : rs.parallelStream()).map(PersonIndex::prepared).toList();
     }
 
-    private void seed(PreparedRecord p, Set<String> keys, String personId) {
+    private void seed(PreparedRecord p, Set<String> keys, String name, String personId) {
         int self = records.size();
         PersonRecord r = p.source;
         records.add(p);
@@ -195,6 +265,7 @@ public final class PersonIndex {
             person[self] = seq;
         }
         blocks.add(keys, self);
+        fileName(name, self);
     }
 
     /** A reviewer's decision made earlier, honoured when the pair is met again (without merging anything now). */
@@ -345,6 +416,7 @@ public final class PersonIndex {
             }
         });
         blocks.add(keys, self);
+        fileName(prepared.name, self);
     }
 
     /**

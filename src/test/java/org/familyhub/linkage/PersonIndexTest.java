@@ -80,6 +80,32 @@ class PersonIndexTest {
     }
 
     @Test
+    void namesakesAreFoundByTheFoldedNameEachRecordGivesNow() {
+        index.seed(person("s").given("Wendy").family("Okafor-Reid").dob(1960, 2, 2).address("1 Elm Close", "CV3 3AA").build(),
+                "P000000007");
+        BatchResult first = index.add(List.of(person("a").given("wendy ").family("Okafor Reid").dob(1981, 9, 14)
+                .address("4 Canal Walk", "CV1 5RR").build()));
+        assertEquals(java.util.Set.of("P000000007|1960-02-02", first.personOf().get("a") + "|1981-09-14"),
+                namesakes("okaforreid", "wendy"));
+        assertEquals(java.util.Set.of(), namesakes("okafor", "wendy"), "a double-barrelled name is one name here");
+
+        // a's new version gives another name: a is found under it, and no longer under the old one
+        index.replace(person("a").given("Wendy").family("Reid").dob(1981, 9, 14).address("70 Moat Avenue", "CV3 6LL").build());
+        assertEquals(java.util.Set.of("P000000007|1960-02-02"), namesakes("okaforreid", "wendy"));
+        assertEquals(java.util.Set.of(first.personOf().get("a") + "|1981-09-14"), namesakes("reid", "wendy"));
+
+        // merged elsewhere: found as the person it now belongs to
+        index.assign("a", "P000000007");
+        assertEquals(java.util.Set.of("P000000007|1981-09-14"), namesakes("reid", "wendy"));
+    }
+
+    private java.util.Set<String> namesakes(String family, String given) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        index.namesakes(family, given, (person, dob) -> out.add(person + "|" + dob));
+        return out;
+    }
+
+    @Test
     void aRecordAssignedToAnotherPersonJoinsThatPersonsRecords() {
         BatchResult first = index.add(List.of(person("a").build(),
                 person("x").given("Alice").family("Ng").dob(1990, 1, 2).address("9 Lime Grove", "CV6 1AA").build()));

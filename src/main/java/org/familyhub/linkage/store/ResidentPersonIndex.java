@@ -78,6 +78,18 @@ public class ResidentPersonIndex {
         return index;
     }
 
+    /**
+     * The index if it reflects the database as the caller's transaction sees it (a batch just linked there), else
+     * null; never reloads or catches up. For reading only, under the linkage lock.
+     */
+    public synchronized PersonIndex ifCurrent() {
+        if (index == null) {
+            return null;
+        }
+        Long stored = jdbc.queryForObject("select generation from linkage_state", Long.class);
+        return stored != null && stored == generation ? index : null;
+    }
+
     /** How a change to links reaches the index. */
     public enum Change {
         /** The caller makes the same change in the index {@link #current} gave it (a batch being linked). */
