@@ -85,7 +85,7 @@ public class FamilyBuilder {
         // The parents those records name are regrouped too, with whoever lives with them: a parent who lives alone
         // elsewhere and whose own records came first has a family of one, which must go when a child names them.
         Set<String> named = new TreeSet<>();
-        Map<String, List<Candidate>> firstSakes = namesakes(mentions.values());
+        Namesakes firstSakes = new Namesakes(namesakes(mentions.values()));
         Map<String, Set<String>> atHome = new HashMap<>();
         homesOf(people).forEach((p, home) -> atHome.computeIfAbsent(home, k -> new HashSet<>()).add(p));
         Map<String, Set<String>> household = new HashMap<>();
@@ -111,12 +111,8 @@ public class FamilyBuilder {
                 homes, people));
         Map<String, String> homeOf = homesOf(people);
         // only the names the persons added since name are asked for: the query grows with the register
-        Map<String, List<Candidate>> namesakes = firstSakes;
-        if (!unread.isEmpty()) {
-            namesakes = new HashMap<>(firstSakes);
-            namesakes(unread.stream().map(mentions::get).filter(java.util.Objects::nonNull).toList())
-                    .forEach(namesakes::putIfAbsent);
-        }
+        Namesakes namesakes = unread.isEmpty() ? firstSakes : firstSakes.with(
+                namesakes(unread.stream().map(mentions::get).filter(java.util.Objects::nonNull).toList()));
 
         // households: persons at one home; a person placed nowhere is a household of one
         Map<String, Group> groups = new TreeMap<>();
@@ -349,7 +345,7 @@ public class FamilyBuilder {
      * Children whose records name one of these persons as a parent (the parent's records came after the child's), or
      * whose family has one of them as a stated parent; with what their records say for finding parents. A child is
      * left out when none of these persons could be the parent it names: every record of theirs under that name gives
-     * a date of birth less than twelve years before the child's ({@link #candidateSets}' rule). Common names otherwise
+     * a date of birth less than twelve years before the child's ({@link #choices}' rule). Common names otherwise
      * brought back every child naming any bearer (a ten-year-old John Smith's school record regrouped every family
      * whose child names a John Smith as a parent), and that grew with the register.
      */
@@ -545,44 +541,133 @@ public class FamilyBuilder {
      * meant, the one who shares a police incident, a tenancy or a postcode with the child or the child's household
      * is; none when that does not settle it either.
      */
-    private static List<String> parentsOf(Mentions child, Set<String> household, Map<String, List<Candidate>> namesakes,
+    private static List<String> parentsOf(Mentions child, Set<String> household, Namesakes namesakes,
                                           Map<String, Set<String>> shared) {
         List<String> found = new ArrayList<>();
-        for (Set<String> candidates : candidateSets(child, namesakes)) {
-            if (candidates.stream().anyMatch(household::contains)) {
+        Set<String> together = null;
+        for (Choice c : choices(child, namesakes)) {
+            if (c.count() == 0 || c.anyOf(household)) {
                 continue;
             }
-            if (candidates.size() == 1) {
-                found.add(candidates.iterator().next());
+            if (c.count() == 1) {
+                found.add(c.meant().persons[0]);
                 continue;
             }
-            Set<String> together = new HashSet<>();
-            household.forEach(p -> together.addAll(shared.getOrDefault(p, Set.of())));
-            List<String> involved = candidates.stream()
-                    .filter(c -> shared.getOrDefault(c, Set.of()).stream().anyMatch(together::contains)).toList();
-            if (involved.size() == 1) {
-                found.add(involved.get(0));
+            if (together == null) {
+                together = new HashSet<>();
+                for (String p : household) {
+                    together.addAll(shared.getOrDefault(p, Set.of()));
+                }
+            }
+            String involved = null;
+            int sharing = 0;
+            for (int i = 0; i < c.count() && sharing < 2; i++) {
+                Set<String> theirs = shared.get(c.meant().persons[i]);
+                if (theirs != null && !java.util.Collections.disjoint(theirs, together)) {
+                    involved = c.meant().persons[i];
+                    sharing++;
+                }
+            }
+            if (sharing == 1) {
+                found.add(involved);
             }
         }
         return found;
     }
 
-    /** Per parent a child's records name: the persons of that name at least twelve years older than the child. */
-    private static List<Set<String>> candidateSets(Mentions child, Map<String, List<Candidate>> namesakes) {
-        LocalDate childDob = child.dateOfBirth();
-        LocalDate latestParentDob = childDob == null ? null : childDob.minusYears(12);
-        List<Set<String>> out = new ArrayList<>();
-        for (ParentMention m : child.parents()) {
-            Set<String> candidates = new TreeSet<>();
-            // the given names sameGiven accepts are exactly these forms, so each is looked up rather than tested
-            for (String form : HouseholdKeys.givenForms(m.given)) {
-                for (Candidate c : namesakes.getOrDefault(nameKey(m.family, form), List.of())) {
-                    if (c.dateOfBirth() == null || latestParentDob == null || !c.dateOfBirth().isAfter(latestParentDob)) {
-                        candidates.add(c.personId());
-                    }
+    /**
+     * The persons a parent's name may mean (every nickname form of the given name), each with the earliest date of
+     * birth their records give under it ({@link LocalDate#MIN} when one gives none), earliest first: those old enough
+     * to be a child's parent are a prefix, found by binary search, where a set per child and mention cost most of the
+     * grouping's own time at a million records.
+     */
+    private static final class Meant {
+        final String[] persons;
+        final LocalDate[] earliest;
+        final Map<String, LocalDate> byPerson;
+
+        Meant(Map<String, LocalDate> byPerson) {
+            this.byPerson = byPerson;
+            this.persons = byPerson.keySet().toArray(new String[0]);
+            java.util.Arrays.sort(persons, Comparator.comparing((String p) -> byPerson.get(p)).thenComparing(p -> p));
+            this.earliest = new LocalDate[persons.length];
+            for (int i = 0; i < persons.length; i++) {
+                earliest[i] = byPerson.get(persons[i]);
+            }
+        }
+
+        /** How many were born on or before {@code latest} (all when it is null: the child's age is not known). */
+        int bornBy(LocalDate latest) {
+            if (latest == null) {
+                return persons.length;
+            }
+            int lo = 0;
+            int hi = persons.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (earliest[mid].isAfter(latest)) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
                 }
             }
-            out.add(candidates);
+            return lo;
+        }
+    }
+
+    /** The first {@code count} persons of {@code meant}: those old enough to be the parent of a child born after {@code latest}. */
+    private record Choice(Meant meant, int count, LocalDate latest) {
+
+        boolean anyOf(Set<String> persons) {
+            for (String p : persons) {
+                LocalDate e = meant.byPerson.get(p);
+                if (e != null && (latest == null || !e.isAfter(latest))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Namesakes by family and given name, and the {@link Meant} of each name a record gives for a parent. */
+    private static final class Namesakes {
+        private final Map<String, List<Candidate>> byName;
+        private final Map<List<String>, Meant> meant = new HashMap<>();
+
+        Namesakes(Map<String, List<Candidate>> byName) {
+            this.byName = byName;
+        }
+
+        /** These and more: names already here keep their namesakes. */
+        Namesakes with(Map<String, List<Candidate>> more) {
+            Map<String, List<Candidate>> all = new HashMap<>(byName);
+            more.forEach(all::putIfAbsent);
+            return new Namesakes(all);
+        }
+
+        Meant of(String family, String given) {
+            return meant.computeIfAbsent(List.of(family, given), k -> {
+                Map<String, LocalDate> earliest = new HashMap<>();
+                // the given names sameGiven accepts are exactly these forms, so each is looked up rather than tested
+                for (String form : HouseholdKeys.givenForms(given)) {
+                    for (Candidate c : byName.getOrDefault(nameKey(family, form), List.of())) {
+                        earliest.merge(c.personId(), c.dateOfBirth() == null ? LocalDate.MIN : c.dateOfBirth(),
+                                (x, y) -> x.isBefore(y) ? x : y);
+                    }
+                }
+                return new Meant(earliest);
+            });
+        }
+    }
+
+    /** Per parent a child's records name: the persons of that name at least twelve years older than the child. */
+    private static List<Choice> choices(Mentions child, Namesakes namesakes) {
+        LocalDate childDob = child.dateOfBirth();
+        LocalDate latestParentDob = childDob == null ? null : childDob.minusYears(12);
+        List<Choice> out = new ArrayList<>(child.parents().size());
+        for (ParentMention m : child.parents()) {
+            Meant meant = namesakes.of(m.family, m.given);
+            out.add(new Choice(meant, meant.bornBy(latestParentDob), latestParentDob));
         }
         return out;
     }
@@ -594,18 +679,21 @@ public class FamilyBuilder {
      * who bears them).
      */
     private Map<String, Set<String>> sharedRefs(Set<String> children, java.util.function.Function<String, Set<String>> householdOf,
-                                                Map<String, Mentions> mentions, Map<String, List<Candidate>> namesakes) {
+                                                Map<String, Mentions> mentions, Namesakes namesakes) {
         Set<String> households = new HashSet<>();
-        Set<String> candidates = new HashSet<>();
+        // per name, the most of its persons any child could mean (they are a prefix): each added once
+        Map<Meant, Integer> widest = new java.util.IdentityHashMap<>();
         for (String child : children) {
             Set<String> household = householdOf.apply(child);
-            for (Set<String> named : candidateSets(mentions.getOrDefault(child, Mentions.NONE), namesakes)) {
-                if (named.size() > 1 && named.stream().noneMatch(household::contains)) {
-                    candidates.addAll(named);
+            for (Choice c : choices(mentions.getOrDefault(child, Mentions.NONE), namesakes)) {
+                if (c.count() > 1 && !c.anyOf(household)) {
+                    widest.merge(c.meant(), c.count(), Math::max);
                     households.addAll(household);
                 }
             }
         }
+        Set<String> candidates = new HashSet<>();
+        widest.forEach((meant, count) -> candidates.addAll(java.util.Arrays.asList(meant.persons).subList(0, count)));
         Map<String, Set<String>> out = new HashMap<>();
         if (candidates.isEmpty()) {
             return out;

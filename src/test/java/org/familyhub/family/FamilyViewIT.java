@@ -209,6 +209,34 @@ class FamilyViewIT {
     }
 
     @Test
+    void aFatherWhoseRecordsArriveAfterTheSchoolReturnNamingHimJoinsHisChildsFamily() {
+        Family f = new Family();
+        push("school", f.school());
+        push("housing", f.housing());
+        String id = f.familyId();
+        // a boy who bears the father's name arrives first: too young to be Jayden's father, he changes nothing
+        java.time.LocalDate boyDob = f.jDob.plusYears(3);
+        push("police", Feeds.POLICE_HEADER
+                + "INC-" + f.run + "-5,2026-08-20T16:00:00+01:00,ASB,WITNESS,Darren," + f.surname + "," + boyDob + ",M,"
+                + "9 Sky Blue Way,,Coventry,CV2 4LT,,,PC A Khan,Coventry North,024 7653 9000,a.khan@police.example\n");
+        String boy = jdbc.queryForObject("select person_id from person_link where source_record_id = ?", String.class,
+                "INC-" + f.run + "-5|Darren|" + f.surname + "|" + boyDob);
+        assertThat(jdbc.queryForList("select family_id from family_member where person_id = ?", String.class, boy))
+                .doesNotContain(id);
+
+        // the father's own record comes later, alone (nobody of the household's in its batch): the family his son's
+        // school return names him in takes him in
+        String[] police = f.police().split("\n");
+        push("police", police[0] + "\n" + police[2] + "\n");
+        String darren = jdbc.queryForObject("select person_id from person_link where source_record_id = ?", String.class,
+                "INC-" + f.run + "-2|Darren|" + f.surname + "|" + f.dDob);
+        assertThat(jdbc.queryForList("select family_id || ':' || basis from family_member where person_id = ?", String.class, darren))
+                .containsExactly(id + ":STATED");
+        assertThat(jdbc.queryForList("select family_id from family_member where person_id = ?", String.class, boy))
+                .doesNotContain(id);
+    }
+
+    @Test
     void aClaimantKnownOnlyByPostcodeJoinsTheOneHouseholdThereThatBearsTheirName() {
         Family f = new Family();
         long n = Math.abs(random.nextLong() % 9_000_000L) + 1_000;
