@@ -788,24 +788,31 @@ public class FamilyBuilder {
         addHouseholds(regrouped, homes);
         people.addAll(regrouped);
         Map<String, Set<String>> familyNames = new HashMap<>();
-        Map<String, Set<String>> homesByName = new HashMap<>(); // postcode + family name → homes where it is borne
-        Map<String, Set<String>> residents = new HashMap<>();
-        jdbc.query("""
-                select p.person_id, p.home_key, p.home_postcode, l.family_norm
-                  from person p join person_link l using (person_id)
-                 where p.home_postcode = any(?) and p.merged_into is null and l.family_norm is not null""",
-                // the unplaced are at these postcodes too (their home_postcode), with home_key null
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", new HashSet<>(unplaced.values()).toArray())),
+        jdbc.query("select distinct person_id, family_norm from person_link where person_id = any(?) and family_norm is not null",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", unplaced.keySet().toArray())),
                 rs -> {
-                    String person = rs.getString(1);
-                    String home = rs.getString(2);
-                    if (home == null) {
-                        familyNames.computeIfAbsent(person, k -> new HashSet<>()).add(rs.getString(4));
-                    } else {
-                        homesByName.computeIfAbsent(rs.getString(3) + "\u0000" + rs.getString(4), k -> new TreeSet<>()).add(home);
-                        residents.computeIfAbsent(home, k -> new HashSet<>()).add(person);
-                    }
+                    familyNames.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
                 });
+        Set<List<String>> sought = new HashSet<>();
+        familyNames.forEach((person, names) -> names.forEach(name -> sought.add(List.of(unplaced.get(person), name))));
+        Map<String, Set<String>> homesByName = new HashMap<>(); // postcode + family name → homes where it is borne
+        if (!sought.isEmpty()) {
+            // only the homes at those postcodes where those names are borne: a postcode's every resident and link was
+            // most of what this read at a million records
+            jdbc.query("""
+                    select distinct p.home_key, n.postcode, n.family_norm
+                      from unnest(?::text[], ?::text[]) as n(postcode, family_norm)
+                      join person p on p.home_postcode = n.postcode and p.home_key is not null and p.merged_into is null
+                      join person_link l on l.person_id = p.person_id and l.family_norm = n.family_norm""",
+                    ps -> {
+                        ps.setArray(1, ps.getConnection().createArrayOf("text", sought.stream().map(n -> n.get(0)).toArray()));
+                        ps.setArray(2, ps.getConnection().createArrayOf("text", sought.stream().map(n -> n.get(1)).toArray()));
+                    },
+                    rs -> {
+                        homesByName.computeIfAbsent(rs.getString(2) + "\u0000" + rs.getString(3), k -> new TreeSet<>())
+                                .add(rs.getString(1));
+                    });
+        }
         Map<String, String> placed = new HashMap<>();
         unplaced.forEach((person, postcode) -> {
             Set<String> where = new TreeSet<>();
@@ -815,9 +822,11 @@ public class FamilyBuilder {
                 String home = where.iterator().next();
                 placed.put(person, home);
                 homes.add(home);
-                people.addAll(residents.get(home));
             }
         });
+        // everyone at the homes they are placed in
+        people.addAll(strings("select person_id from person where home_key = any(?) and merged_into is null",
+                new HashSet<>(placed.values())));
         return placed;
     }
 
