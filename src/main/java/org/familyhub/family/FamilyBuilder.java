@@ -739,10 +739,14 @@ public class FamilyBuilder {
                     });
         }
         if (!postcodes.isEmpty()) {
-            jdbc.query("select person_id, home_postcode from person where home_postcode = any(?) and merged_into is null",
-                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", postcodes.toArray())),
+            // the candidates' own postcodes (a key probe each): everyone at thousands of postcodes was 60,000 rows a
+            // batch at a million records
+            jdbc.query("select person_id, home_postcode from person where person_id = any(?) and home_postcode is not null",
+                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", candidates.toArray())),
                     rs -> {
-                        keep.accept(rs.getString(1), "postcode:" + rs.getString(2));
+                        if (postcodes.contains(rs.getString(2))) {
+                            keep.accept(rs.getString(1), "postcode:" + rs.getString(2));
+                        }
                     });
         }
         return out;
