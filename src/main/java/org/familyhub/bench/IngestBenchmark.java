@@ -124,13 +124,14 @@ public final class IngestBenchmark {
                         received, jobs.size(), threads, ingestSeconds, received / ingestSeconds);
                 MeterRegistry meters = ctx.getBean(MeterRegistry.class);
                 StringBuilder stages = new StringBuilder("time per stage (summed over threads):");
-                for (String stage : List.of("parse", "validate", "gate", "stage", "link", "family")) {
+                for (String stage : List.of("parse", "validate", "gate", "stage", "wait", "link", "family")) {
                     double total = meters.find("familyhub.ingest.stage").tag("stage", stage).timers().stream()
                             .mapToDouble(t -> t.totalTime(TimeUnit.SECONDS)).sum();
                     stages.append(String.format(" %s %.1f s", stage, total));
                 }
                 System.out.println(stages);
-                System.out.println("(link and family run inside stage's transaction: stage includes them)");
+                System.out.println("(wait, link and family run inside stage's transaction: stage includes them; wait is for"
+                        + " another batch's link and family, which run one batch at a time)");
                 StringBuilder phases = new StringBuilder("family by phase:");
                 meters.find("familyhub.family.phase").timers().forEach(t -> phases.append(String.format(" %s %.1f s",
                         t.getId().getTag("phase"), t.totalTime(TimeUnit.SECONDS))));

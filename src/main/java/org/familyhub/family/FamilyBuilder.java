@@ -75,17 +75,18 @@ public class FamilyBuilder {
         Map<String, Mentions> mentions = new HashMap<>();
         records.forEach((p, list) -> mentions.put(p, Mentions.of(list)));
         Set<String> people = new TreeSet<>(touched);
-        childrenNaming(touched).forEach((child, m) -> {
-            people.add(child);
-            mentions.putIfAbsent(child, m);
-        });
+        people.addAll(childrenNaming(touched));
         Set<String> homes = new HashSet<>();
         addHouseholds(people, homes);
         mentions.putAll(mentionsOf(people.stream().filter(p -> !mentions.containsKey(p)).toList()));
         // The parents those records name are regrouped too, with whoever lives with them: a parent who lives alone
         // elsewhere and whose own records came first has a family of one, which must go when a child names them.
         Set<String> named = new TreeSet<>();
-        Namesakes firstSakes = new Namesakes(namesakes(mentions.values()));
+        // After a batch is linked, the resident index holds every current record's name and person: common names
+        // cost a query that grew with the register (at a million records, 100,000 rows a batch). Otherwise (a
+        // reviewer's decision, a purge) the stored links are asked, for the same current records.
+        PersonIndex index = resident.ifCurrent();
+        Namesakes firstSakes = index != null ? new Namesakes(index) : new Namesakes(namesakes(mentions.values()));
         Map<String, Set<String>> atHome = new HashMap<>();
         homesOf(people).forEach((p, home) -> atHome.computeIfAbsent(home, k -> new HashSet<>()).add(p));
         Map<String, Set<String>> household = new HashMap<>();
@@ -111,7 +112,7 @@ public class FamilyBuilder {
                 homes, people));
         Map<String, String> homeOf = homesOf(people);
         // only the names the persons added since name are asked for: the query grows with the register
-        Namesakes namesakes = unread.isEmpty() ? firstSakes : firstSakes.with(
+        Namesakes namesakes = index != null || unread.isEmpty() ? firstSakes : firstSakes.with(
                 namesakes(unread.stream().map(mentions::get).filter(java.util.Objects::nonNull).toList()));
 
         // households: persons at one home; a person placed nowhere is a household of one
@@ -343,13 +344,13 @@ public class FamilyBuilder {
 
     /**
      * Children whose records name one of these persons as a parent (the parent's records came after the child's), or
-     * whose family has one of them as a stated parent; with what their records say for finding parents. A child is
-     * left out when none of these persons could be the parent it names: every record of theirs under that name gives
-     * a date of birth less than twelve years before the child's ({@link #choices}' rule). Common names otherwise
-     * brought back every child naming any bearer (a ten-year-old John Smith's school record regrouped every family
-     * whose child names a John Smith as a parent), and that grew with the register.
+     * whose family has one of them as a stated parent. A child is left out when none of these persons could be the
+     * parent it names: every record of theirs under that name gives a date of birth less than twelve years before the
+     * child's ({@link #choices}' rule; judged here by the naming record's date, less a year, as a child's records may
+     * disagree on it). Common names otherwise brought back every child naming any bearer (a ten-year-old John Smith's
+     * school record regrouped every family whose child names a John Smith as a parent), and that grew with the register.
      */
-    private Map<String, Mentions> childrenNaming(Set<String> persons) {
+    private Set<String> childrenNaming(Set<String> persons) {
         // the (family, given) names a record may give for one of these persons: their linked names, every nickname
         // form; with the earliest date of birth their records give under it (MIN: one gives none, so any child may)
         Map<List<String>, LocalDate> earliest = new HashMap<>();
@@ -363,39 +364,29 @@ public class FamilyBuilder {
                     HouseholdKeys.givenForms(rs.getString(1)).forEach(form -> earliest.merge(List.of(family, form),
                             dob == null ? LocalDate.MIN : dob, (x, y) -> x.isBefore(y) ? x : y));
                 });
-        if (earliest.isEmpty()) {
-            return new HashMap<>();
+        Set<String> out = new HashSet<>();
+        if (!earliest.isEmpty()) {
+            List<List<String>> names = new ArrayList<>(earliest.keySet());
+            out.addAll(jdbc.query("""
+                    select distinct l.person_id
+                      from unnest(?::text[], ?::text[], ?::text[]) as n(family_norm, given_norm, earliest)
+                      join stated_relation s on s.family_norm = n.family_norm and s.given_norm = n.given_norm
+                      join person_link l on l.record_key = s.record_key
+                     where n.earliest is null or l.subject_dob is null or l.subject_dob >= n.earliest::date + interval '11 years'""",
+                    ps -> {
+                        ps.setArray(1, ps.getConnection().createArrayOf("text", names.stream().map(n -> n.get(0)).toArray()));
+                        ps.setArray(2, ps.getConnection().createArrayOf("text", names.stream().map(n -> n.get(1)).toArray()));
+                        ps.setArray(3, ps.getConnection().createArrayOf("text", names.stream().map(n -> {
+                            LocalDate d = earliest.get(n);
+                            return d.equals(LocalDate.MIN) ? null : d.toString();
+                        }).toArray()));
+                    },
+                    (rs, i) -> rs.getString(1)));
         }
-        Map<String, Set<List<String>>> naming = new HashMap<>();
-        List<List<String>> names = new ArrayList<>(earliest.keySet());
-        jdbc.query("""
-                select distinct l.person_id, n.family_norm, n.given_norm
-                  from unnest(?::text[], ?::text[]) as n(family_norm, given_norm)
-                  join stated_relation s on s.family_norm = n.family_norm and s.given_norm = n.given_norm
-                  join person_link l on l.record_key = s.record_key""",
-                ps -> {
-                    ps.setArray(1, ps.getConnection().createArrayOf("text", names.stream().map(n -> n.get(0)).toArray()));
-                    ps.setArray(2, ps.getConnection().createArrayOf("text", names.stream().map(n -> n.get(1)).toArray()));
-                },
-                rs -> {
-                    naming.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(List.of(rs.getString(2), rs.getString(3)));
-                });
-        Map<String, Mentions> mentions = mentionsOf(naming.keySet());
-        Map<String, Mentions> out = new HashMap<>();
-        naming.forEach((child, named) -> {
-            Mentions m = mentions.getOrDefault(child, Mentions.NONE);
-            LocalDate latest = m.dateOfBirth() == null ? null : m.dateOfBirth().minusYears(12);
-            if (latest == null || named.stream().anyMatch(n -> !earliest.get(n).isAfter(latest))) {
-                out.put(child, m);
-            }
-        });
         // a stated parent whose records now say otherwise (another date of birth, a name) may no longer be the one
-        Set<String> statedIn = new HashSet<>(strings("""
+        out.addAll(strings("""
                 select k.person_id from family_member m join family_member k using (family_id)
                  where m.person_id = any(?) and m.basis = 'STATED' and k.basis <> 'STATED'""", persons));
-        statedIn.removeAll(out.keySet());
-        out.putAll(mentionsOf(statedIn));
-        statedIn.forEach(child -> out.putIfAbsent(child, Mentions.NONE));
         return out;
     }
 
@@ -500,18 +491,6 @@ public class FamilyBuilder {
                 .forEach(form -> names.add(List.of(p.family, form)))));
         Map<String, List<Candidate>> out = new HashMap<>();
         if (names.isEmpty()) {
-            return out;
-        }
-        // After a batch is linked, the resident index holds every current record's name and person: common names
-        // cost a query that grew with the register (at a million records, 100,000 rows a batch). Otherwise (a
-        // reviewer's decision, a purge) the stored links are asked, for the same current records.
-        PersonIndex index = resident.ifCurrent();
-        if (index != null) {
-            for (List<String> n : names) {
-                index.namesakes(n.get(0), n.get(1), (person, dob) -> out
-                        .computeIfAbsent(nameKey(n.get(0), n.get(1)), k -> new ArrayList<>())
-                        .add(new Candidate(person, n.get(1), dob)));
-            }
             return out;
         }
         jdbc.query("""
@@ -629,13 +608,23 @@ public class FamilyBuilder {
         }
     }
 
-    /** Namesakes by family and given name, and the {@link Meant} of each name a record gives for a parent. */
+    /**
+     * Namesakes by family and given name (read from the resident index, or asked of the stored links beforehand), and
+     * the {@link Meant} of each name a record gives for a parent.
+     */
     private static final class Namesakes {
         private final Map<String, List<Candidate>> byName;
+        private final PersonIndex index;
         private final Map<List<String>, Meant> meant = new HashMap<>();
 
         Namesakes(Map<String, List<Candidate>> byName) {
             this.byName = byName;
+            this.index = null;
+        }
+
+        Namesakes(PersonIndex index) {
+            this.byName = null;
+            this.index = index;
         }
 
         /** These and more: names already here keep their namesakes. */
@@ -648,11 +637,19 @@ public class FamilyBuilder {
         Meant of(String family, String given) {
             return meant.computeIfAbsent(List.of(family, given), k -> {
                 Map<String, LocalDate> earliest = new HashMap<>();
+                java.util.function.BiConsumer<String, LocalDate> add = (person, dob) -> earliest.merge(person,
+                        dob == null ? LocalDate.MIN : dob, (x, y) -> x.isBefore(y) ? x : y);
                 // the given names sameGiven accepts are exactly these forms, so each is looked up rather than tested
                 for (String form : HouseholdKeys.givenForms(given)) {
-                    for (Candidate c : byName.getOrDefault(nameKey(family, form), List.of())) {
-                        earliest.merge(c.personId(), c.dateOfBirth() == null ? LocalDate.MIN : c.dateOfBirth(),
-                                (x, y) -> x.isBefore(y) ? x : y);
+                    if (index != null) {
+                        Map<Long, LocalDate> bySeq = new HashMap<>();
+                        index.namesakes(family, form, (dob, seq) -> bySeq.merge(seq, dob == null ? LocalDate.MIN : dob,
+                                (x, y) -> x.isBefore(y) ? x : y));
+                        bySeq.forEach((seq, dob) -> add.accept(PersonIndex.personId(seq), dob));
+                    } else {
+                        for (Candidate c : byName.getOrDefault(nameKey(family, form), List.of())) {
+                            add.accept(c.personId(), c.dateOfBirth());
+                        }
                     }
                 }
                 return new Meant(earliest);

@@ -67,7 +67,12 @@ public final class PersonIndex {
 
     /** Person id of a person number, as the API shows it. */
     public static String personId(long seq) {
-        return String.format("P%09d", seq);
+        // as String.format("P%09d", seq), which was a tenth of grouping's own time at a million records
+        String digits = Long.toString(seq);
+        if (digits.length() >= 9 || seq < 0) {
+            return "P" + digits;
+        }
+        return "P" + "000000000".substring(digits.length()) + digits;
     }
 
     /** Number of a person id made by {@link #personId}. */
@@ -203,10 +208,11 @@ public final class PersonIndex {
 
     /**
      * Each record here whose family and given name fold ({@link HouseholdKeys#family}, {@link HouseholdKeys#given}) to
-     * these, as its person's id and the date of birth it gives: the persons a school return naming a parent may mean.
-     * Read from memory, so a common name costs no query that grows with the register.
+     * these, as the date of birth it gives and its person's number ({@link #personId} makes the id): the persons a
+     * school return naming a parent may mean. Read from memory, so a common name costs no query that grows with the
+     * register.
      */
-    public void namesakes(String family, String given, java.util.function.BiConsumer<String, java.time.LocalDate> each) {
+    public void namesakes(String family, String given, java.util.function.ObjLongConsumer<java.time.LocalDate> each) {
         Positions at = byName.get(nameKey(family, given));
         if (at == null) {
             return;
@@ -215,7 +221,7 @@ public final class PersonIndex {
             int i = at.at[k];
             long seq = person[find(i)];
             if (seq != 0) {
-                each.accept(personId(seq), records.get(i).source.dob());
+                each.accept(records.get(i).source.dob(), seq);
             }
         }
     }

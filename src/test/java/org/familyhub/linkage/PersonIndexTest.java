@@ -99,9 +99,17 @@ class PersonIndexTest {
         assertEquals(java.util.Set.of("P000000007|1981-09-14"), namesakes("reid", "wendy"));
     }
 
+    @Test
+    void personIdsAreNinePaddedDigitsAndReadBack() {
+        assertEquals("P000000042", PersonIndex.personId(42));
+        assertEquals("P123456789", PersonIndex.personId(123_456_789));
+        assertEquals("P1234567890", PersonIndex.personId(1_234_567_890L));
+        assertEquals(42, PersonIndex.personSeq(PersonIndex.personId(42)));
+    }
+
     private java.util.Set<String> namesakes(String family, String given) {
         java.util.Set<String> out = new java.util.HashSet<>();
-        index.namesakes(family, given, (person, dob) -> out.add(person + "|" + dob));
+        index.namesakes(family, given, (dob, person) -> out.add(PersonIndex.personId(person) + "|" + dob));
         return out;
     }
 
