@@ -311,20 +311,32 @@ public class FamilyBuilder {
         }
     }
 
+    /** Each person's home, and the family names their records give (who bears which name where: {@link #placeByPostcode}). */
     private void updateHomes(Map<String, List<Stored>> records) {
         List<Object[]> rows = new ArrayList<>();
         records.forEach((person, list) -> {
             HomeChooser.Home home = HomeChooser.choose(list.stream().map(Stored::record).toList());
+            // folded names are letters and digits only, so '|' can join them
+            Set<String> names = new TreeSet<>();
+            list.forEach(s -> {
+                String name = s.record().subject() == null ? null : HouseholdKeys.family(s.record().subject().familyName());
+                if (name != null) {
+                    names.add(name);
+                }
+            });
             rows.add(new Object[] {home == null ? null : home.key(), home == null ? null : home.on(),
-                    home == null ? null : home.postcode(), person});
+                    home == null ? null : home.postcode(), names.isEmpty() ? null : String.join("|", names), person});
         });
-        // only the homes that changed: most persons of a batch live where they did
+        // only the rows that changed: most persons of a batch live where they did, under the names they had
         PgUnnest.update(jdbc, """
-                update person p set home_key = u.home_key, home_on = u.home_on::date, home_postcode = u.home_postcode
-                  from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as u(home_key, home_on, home_postcode, person_id)
+                update person p set home_key = u.home_key, home_on = u.home_on::date, home_postcode = u.home_postcode,
+                       family_norms = string_to_array(u.names, '|')
+                  from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                       as u(home_key, home_on, home_postcode, names, person_id)
                  where p.person_id = u.person_id
                    and (p.home_key is distinct from u.home_key or p.home_on is distinct from u.home_on::date
-                        or p.home_postcode is distinct from u.home_postcode)""", 4, rows);
+                        or p.home_postcode is distinct from u.home_postcode
+                        or p.family_norms is distinct from string_to_array(u.names, '|'))""", 5, rows);
     }
 
     /** Keeps the parents each child's school returns name, so they can be found when their own records arrive. */
@@ -789,29 +801,31 @@ public class FamilyBuilder {
         addHouseholds(regrouped, homes);
         people.addAll(regrouped);
         Map<String, Set<String>> familyNames = new HashMap<>();
-        jdbc.query("select distinct person_id, family_norm from person_link where person_id = any(?) and family_norm is not null",
+        jdbc.query("select person_id, family_norms from person where person_id = any(?) and family_norms is not null",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", unplaced.keySet().toArray())),
                 rs -> {
-                    familyNames.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+                    familyNames.put(rs.getString(1), Set.of((String[]) rs.getArray(2).getArray()));
                 });
-        Set<List<String>> sought = new HashSet<>();
-        familyNames.forEach((person, names) -> names.forEach(name -> sought.add(List.of(unplaced.get(person), name))));
+        Set<String> names = new HashSet<>();
+        familyNames.values().forEach(names::addAll);
         Map<String, Set<String>> homesByName = new HashMap<>(); // postcode + family name → homes where it is borne
-        if (!sought.isEmpty()) {
-            // only the homes at those postcodes where those names are borne: a postcode's every resident and link was
-            // most of what this read at a million records
+        if (!names.isEmpty()) {
+            // the homes at those postcodes where one of those names is borne, from person alone (family_norms)
             jdbc.query("""
-                    select distinct p.home_key, n.postcode, n.family_norm
-                      from unnest(?::text[], ?::text[]) as n(postcode, family_norm)
-                      join person p on p.home_postcode = n.postcode and p.home_key is not null and p.merged_into is null
-                      join person_link l on l.person_id = p.person_id and l.family_norm = n.family_norm""",
+                    select home_key, home_postcode, family_norms from person
+                     where home_postcode = any(?) and merged_into is null and home_key is not null
+                       and family_norms && ?::text[]""",
                     ps -> {
-                        ps.setArray(1, ps.getConnection().createArrayOf("text", sought.stream().map(n -> n.get(0)).toArray()));
-                        ps.setArray(2, ps.getConnection().createArrayOf("text", sought.stream().map(n -> n.get(1)).toArray()));
+                        ps.setArray(1, ps.getConnection().createArrayOf("text", new HashSet<>(unplaced.values()).toArray()));
+                        ps.setArray(2, ps.getConnection().createArrayOf("text", names.toArray()));
                     },
                     rs -> {
-                        homesByName.computeIfAbsent(rs.getString(2) + "\u0000" + rs.getString(3), k -> new TreeSet<>())
-                                .add(rs.getString(1));
+                        for (String name : (String[]) rs.getArray(3).getArray()) {
+                            if (names.contains(name)) {
+                                homesByName.computeIfAbsent(rs.getString(2) + "\u0000" + name, k -> new TreeSet<>())
+                                        .add(rs.getString(1));
+                            }
+                        }
                     });
         }
         Map<String, String> placed = new HashMap<>();

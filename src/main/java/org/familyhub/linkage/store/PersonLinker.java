@@ -176,7 +176,7 @@ public class PersonLinker {
             });
         }
         jdbc.update("""
-                update person p set home_key = null, home_on = null, home_postcode = null
+                update person p set home_key = null, home_on = null, home_postcode = null, family_norms = null
                  where p.person_id = any(?) and not exists (select 1 from person_link l where l.person_id = p.person_id)""",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", persons.toArray())));
         return persons;
