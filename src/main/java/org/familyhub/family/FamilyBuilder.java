@@ -88,7 +88,9 @@ public class FamilyBuilder {
         PersonIndex index = resident.ifCurrent();
         Namesakes firstSakes = index != null ? new Namesakes(index) : new Namesakes(namesakes(mentions.values()));
         Map<String, Set<String>> atHome = new HashMap<>();
-        homesOf(people).forEach((p, home) -> atHome.computeIfAbsent(home, k -> new HashSet<>()).add(p));
+        Set<String> homesRead = new HashSet<>(people);
+        Map<String, String> homeOf = homesOf(people);
+        homeOf.forEach((p, home) -> atHome.computeIfAbsent(home, k -> new HashSet<>()).add(p));
         Map<String, Set<String>> household = new HashMap<>();
         atHome.values().forEach(ps -> ps.forEach(p -> household.put(p, ps)));
         Map<String, Set<String>> firstShared = sharedRefs(people, p -> household.getOrDefault(p, Set.of(p)), mentions, firstSakes);
@@ -110,7 +112,8 @@ public class FamilyBuilder {
                 select m.family_id from family_member m join family f using (family_id)
                  where f.dissolved_at is null and m.person_id = any(?) and m.basis <> 'STATED'""",
                 homes, people));
-        Map<String, String> homeOf = homesOf(people);
+        // homes do not move while a batch is grouped: only the persons added since are read
+        homeOf.putAll(homesOf(people.stream().filter(p -> !homesRead.contains(p)).toList()));
         // only the names the persons added since name are asked for: the query grows with the register
         Namesakes namesakes = index != null || unread.isEmpty() ? firstSakes : firstSakes.with(
                 namesakes(unread.stream().map(mentions::get).filter(java.util.Objects::nonNull).toList()));
@@ -429,7 +432,7 @@ public class FamilyBuilder {
     }
 
     /** A person a school return may name as a parent: linked under that family name. */
-    private record Candidate(String personId, String given, LocalDate dateOfBirth) {
+    private record Candidate(String personId, LocalDate dateOfBirth) {
     }
 
     /**
@@ -516,7 +519,7 @@ public class FamilyBuilder {
                 },
                 rs -> {
                     out.computeIfAbsent(nameKey(rs.getString(1), rs.getString(3)), k -> new ArrayList<>())
-                            .add(new Candidate(rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)));
+                            .add(new Candidate(rs.getString(2), rs.getObject(4, LocalDate.class)));
                 });
         return out;
     }
@@ -858,6 +861,9 @@ public class FamilyBuilder {
 
     private Map<String, String> homesOf(Collection<String> persons) {
         Map<String, String> out = new HashMap<>();
+        if (persons.isEmpty()) {
+            return out;
+        }
         jdbc.query("select person_id, home_key from person where person_id = any(?)",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", persons.toArray())),
                 rs -> {

@@ -9,24 +9,12 @@ import java.util.function.IntConsumer;
 /** Blocking key → record positions. A block grown past its cap stops producing candidates (too common to tell). */
 final class BlockIndex {
 
-    private final Map<String, Block> blocks = new HashMap<>();
+    private final Map<String, Positions> blocks = new HashMap<>();
     private final int cap;
     private int[] stamp = new int[1024];
 
     BlockIndex(int cap) {
         this.cap = cap;
-    }
-
-    private static final class Block {
-        int[] members = new int[2];
-        int size;
-
-        void add(int i) {
-            if (size == members.length) {
-                members = Arrays.copyOf(members, size * 2);
-            }
-            members[size++] = i;
-        }
     }
 
     /** Every record sharing a key with {@code keys}, each once, in filing order; {@code self} is never returned. */
@@ -37,12 +25,12 @@ final class BlockIndex {
         int mark = self + 1;
         stamp[self] = mark;
         for (String key : keys) {
-            Block b = blocks.get(key);
+            Positions b = blocks.get(key);
             if (b == null || b.size > cap) {
                 continue;
             }
             for (int k = 0; k < b.size; k++) {
-                int c = b.members[k];
+                int c = b.at[k];
                 if (stamp[c] != mark) {
                     stamp[c] = mark;
                     each.accept(c);
@@ -72,12 +60,12 @@ final class BlockIndex {
             MARK.get()[0] = mark = 1;
         }
         for (String key : keys) {
-            Block b = blocks.get(key);
+            Positions b = blocks.get(key);
             if (b == null || b.size > cap) {
                 continue;
             }
             for (int k = 0; k < b.size; k++) {
-                int c = b.members[k];
+                int c = b.at[k];
                 if (c < limit && seen[c] != mark) {
                     seen[c] = mark;
                     each.accept(c);
@@ -89,17 +77,11 @@ final class BlockIndex {
     /** Takes a record out of its blocks; a block past its cap stays past it (it was too common to tell anyway). */
     void remove(Set<String> keys, int position) {
         for (String key : keys) {
-            Block b = blocks.get(key);
+            Positions b = blocks.get(key);
             if (b == null || b.size > cap) {
                 continue;
             }
-            for (int k = 0; k < b.size; k++) {
-                if (b.members[k] == position) {
-                    System.arraycopy(b.members, k + 1, b.members, k, b.size - k - 1);
-                    b.size--;
-                    break;
-                }
-            }
+            b.remove(position);
             if (b.size == 0) {
                 blocks.remove(key);
             }
@@ -108,7 +90,7 @@ final class BlockIndex {
 
     void add(Set<String> keys, int position) {
         for (String key : keys) {
-            Block b = blocks.computeIfAbsent(key, k -> new Block());
+            Positions b = blocks.computeIfAbsent(key, k -> new Positions());
             if (b.size <= cap) {
                 b.add(position);
             }

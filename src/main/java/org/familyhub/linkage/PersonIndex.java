@@ -165,30 +165,6 @@ public final class PersonIndex {
     private record Prepared(PreparedRecord record, Set<String> keys, String name) {
     }
 
-    /** Record positions, growable. */
-    private static final class Positions {
-        int[] at = new int[1];
-        int size;
-
-        void add(int i) {
-            if (size == at.length) {
-                at = Arrays.copyOf(at, size * 2);
-            }
-            at[size++] = i;
-        }
-
-        boolean remove(int i) {
-            for (int k = 0; k < size; k++) {
-                if (at[k] == i) {
-                    System.arraycopy(at, k + 1, at, k, size - k - 1);
-                    size--;
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
     /** Family and given name folded as {@link HouseholdKeys} folds them (as stored links hold them), or null. */
     private static String nameKey(PersonRecord r) {
         String family = HouseholdKeys.family(r.family());
