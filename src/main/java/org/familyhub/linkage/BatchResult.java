@@ -9,7 +9,9 @@ import java.util.Map;
  * @param personOf    record key → person id, for every record of the batch
  * @param merges      existing persons merged by this batch
  * @param reviews     pairs between the thresholds, for clerical review (none already in one person)
+ * @param settled     pairs joined because a household was seen to move: a pair an earlier batch queued needs no review
  * @param comparisons pairs scored in this batch
  */
-public record BatchResult(Map<String, String> personOf, List<Merge> merges, List<ReviewPair> reviews, long comparisons) {
+public record BatchResult(Map<String, String> personOf, List<Merge> merges, List<ReviewPair> reviews, List<PairKey> settled,
+                          long comparisons) {
 }

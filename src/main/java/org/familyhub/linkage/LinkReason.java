@@ -8,6 +8,11 @@ public enum LinkReason {
     IDENTIFIER,
     /** The Fellegi–Sunter score passed the upper threshold. */
     PROBABILISTIC,
+    /**
+     * Name and birth date agree but the addresses do not, and another person is known at both addresses: the
+     * household moved.
+     */
+    MOVED_WITH_HOUSEHOLD,
     /** A reviewer confirmed the pair. */
     REVIEW,
     /** The same partner record again (a new version): it keeps its person. */

@@ -66,6 +66,15 @@ final class LinkRules {
                 || placeContradicts(v));
     }
 
+    /** The levels with postcode, address and town unknown: what the rest of the record says on its own. */
+    static int[] withoutPlace(int[] v) {
+        int[] out = v.clone();
+        out[POSTCODE] = -1;
+        out[ADDRESS] = -1;
+        out[Comparison.TOWN.ordinal()] = -1;
+        return out;
+    }
+
     /**
      * Both records say where the person lives and nothing agrees: neither the postcode nor the address line. Name and date of birth alone then do not link: they may be two people (the namesake rule).
      */

@@ -40,6 +40,8 @@ public final class PersonIndex {
     private final Map<String, LinkReason> reasons = new HashMap<>();
     /** Positions by folded family and given name ({@link #nameKey}): who a school return naming a parent may mean. */
     private final Map<String, Positions> byName = new HashMap<>();
+    /** Positions by home ({@link HouseholdKeys#home}): who else is known where a record says, for {@link #movedTogether}. */
+    private final Map<String, Positions> byHome = new HashMap<>();
     private final LongSupplier newPerson;
     private long comparisons;
 
@@ -87,7 +89,7 @@ public final class PersonIndex {
     public void seed(PersonRecord r, String personId) {
         if (!byKey.containsKey(r.key())) {
             Prepared p = prepared(r);
-            seed(p.record, p.keys, p.name, personId);
+            seed(p, personId);
         }
     }
 
@@ -101,7 +103,7 @@ public final class PersonIndex {
         for (int i = 0; i < prepared.size(); i++) {
             Prepared p = prepared.get(i);
             if (!byKey.containsKey(p.record.key())) {
-                seed(p.record, p.keys, p.name, personIds.get(i));
+                seed(p, personIds.get(i));
             }
         }
     }
@@ -124,14 +126,10 @@ public final class PersonIndex {
         blocks.remove(BlockingKeys.of(old), i);
         records.set(i, now.record);
         blocks.add(now.keys, i);
-        String was = nameKey(old.source);
-        if (was != null) {
-            Positions at = byName.get(was);
-            if (at != null && at.remove(i) && at.size == 0) {
-                byName.remove(was);
-            }
-        }
+        unfile(byName, nameKey(old.source), i);
         fileName(now.name, i);
+        unfile(byHome, homeOf(old.source), i);
+        file(byHome, now.home, i);
     }
 
     /**
@@ -161,8 +159,8 @@ public final class PersonIndex {
         person[root] = seq;
     }
 
-    /** A record folded, with its blocking keys and its {@link #nameKey}. */
-    private record Prepared(PreparedRecord record, Set<String> keys, String name) {
+    /** A record folded, with its blocking keys, its {@link #nameKey} and its home ({@link HouseholdKeys#home}). */
+    private record Prepared(PreparedRecord record, Set<String> keys, String name, String home) {
     }
 
     /** Family and given name folded as {@link HouseholdKeys} folds them (as stored links hold them), or null. */
@@ -177,9 +175,24 @@ public final class PersonIndex {
     }
 
     private void fileName(String name, int position) {
-        if (name != null) {
-            byName.computeIfAbsent(name, k -> new Positions()).add(position);
+        file(byName, name, position);
+    }
+
+    private static void file(Map<String, Positions> by, String key, int position) {
+        if (key != null) {
+            by.computeIfAbsent(key, k -> new Positions()).add(position);
         }
+    }
+
+    private static void unfile(Map<String, Positions> by, String key, int position) {
+        Positions at = key == null ? null : by.get(key);
+        if (at != null && at.remove(position) && at.size == 0) {
+            by.remove(key);
+        }
+    }
+
+    private static String homeOf(PersonRecord r) {
+        return HouseholdKeys.home(r.line1(), r.postcode(), r.uprn());
     }
 
     /**
@@ -213,7 +226,7 @@ public final class PersonIndex {
 
     private static Prepared fold(PersonRecord r) {
         PreparedRecord folded = new PreparedRecord(r);
-        return new Prepared(folded, Collections.unmodifiableSet(BlockingKeys.of(folded)), nameKey(r));
+        return new Prepared(folded, Collections.unmodifiableSet(BlockingKeys.of(folded)), nameKey(r), homeOf(r));
     }
 
     private static Prepared prepared(PersonRecord r) {
@@ -232,7 +245,8 @@ public final class PersonIndex {
         return (rs.size() < 64 ? rs.stream() : rs.parallelStream()).map(PersonIndex::prepared).toList();
     }
 
-    private void seed(PreparedRecord p, Set<String> keys, String name, String personId) {
+    private void seed(Prepared prepared, String personId) {
+        PreparedRecord p = prepared.record;
         int self = records.size();
         PersonRecord r = p.source;
         records.add(p);
@@ -246,8 +260,9 @@ public final class PersonIndex {
             seededPerson.put(seq, self);
             person[self] = seq;
         }
-        blocks.add(keys, self);
-        fileName(name, self);
+        blocks.add(prepared.keys, self);
+        fileName(prepared.name, self);
+        file(byHome, prepared.home, self);
     }
 
     /** A reviewer's decision made earlier, honoured when the pair is met again (without merging anything now). */
@@ -284,13 +299,15 @@ public final class PersonIndex {
         int first = records.size();
         List<Prepared> prepared = prepare(batch);
         List<Map<Integer, int[]>> compared = compareWithStored(prepared);
+        Set<List<String>> moves = new java.util.LinkedHashSet<>();
         for (int i = 0; i < prepared.size(); i++) {
             Prepared p = prepared.get(i);
             if (byKey.containsKey(p.record.key())) {
                 continue; // a record sent again keeps its person; its data is not relinked
             }
-            link(p, compared.get(i), first, merges, reviews);
+            link(p, compared.get(i), first, merges, reviews, moves);
         }
+        List<PairKey> settled = recheckMoves(moves, first, merges);
         for (int i = first; i < records.size(); i++) {
             int root = find(i);
             if (person[root] == 0) {
@@ -303,7 +320,7 @@ public final class PersonIndex {
             personOf.put(r.key(), personOf(r.key()));
         }
         reviews.removeIf(p -> find(byKey.get(p.pair().first())) == find(byKey.get(p.pair().second())));
-        return new BatchResult(personOf, merges, reviews, comparisons - before);
+        return new BatchResult(personOf, merges, reviews, settled, comparisons - before);
     }
 
     /**
@@ -357,7 +374,7 @@ public final class PersonIndex {
     }
 
     private void link(Prepared prepared, Map<Integer, int[]> compared, int stored, List<Merge> merges,
-                      List<ReviewPair> reviews) {
+                      List<ReviewPair> reviews, Set<List<String>> moves) {
         int self = records.size();
         PreparedRecord p = prepared.record;
         PersonRecord r = p.source;
@@ -387,18 +404,132 @@ public final class PersonIndex {
                 comparisons++;
                 v = comparators.compareForLinking(records.get(c), p);
             }
-            switch (rules.classify(v)) {
-                case MATCH -> {
-                    union(c, self, merges);
-                    reasons.putIfAbsent(r.key(), v[Comparison.STRONG_ID.ordinal()] == 0
-                            ? LinkReason.IDENTIFIER : LinkReason.PROBABILISTIC);
-                }
-                case REVIEW -> reviews.add(new ReviewPair(PairKey.of(records.get(c).key(), r.key()), model.score(v), v));
-                case NON_MATCH -> { }
+            Outcome outcome = rules.classify(v);
+            if (outcome == Outcome.MATCH) {
+                union(c, self, merges);
+                reasons.putIfAbsent(r.key(), v[Comparison.STRONG_ID.ordinal()] == 0
+                        ? LinkReason.IDENTIFIER : LinkReason.PROBABILISTIC);
+                noteMove(c, prepared.home, moves);
+            } else if (explainedByMove(v, c, self, prepared.home)) {
+                union(c, self, merges);
+                reasons.putIfAbsent(r.key(), LinkReason.MOVED_WITH_HOUSEHOLD);
+                noteMove(c, prepared.home, moves);
+            } else if (outcome == Outcome.REVIEW) {
+                reviews.add(new ReviewPair(PairKey.of(records.get(c).key(), r.key()), model.score(v), v));
             }
         });
         blocks.add(keys, self);
         fileName(prepared.name, self);
+        file(byHome, prepared.home, self);
+    }
+
+    /** A home holding more records than this (a hostel, a care home, a mis-keyed address) is no evidence of a move. */
+    private static final int HOME_CAP = 40;
+
+    /** A record at {@code home} joined the person of record {@code c}: if c lived elsewhere, that person moved. */
+    private void noteMove(int c, String home, Set<List<String>> moves) {
+        String from = homeOf(records.get(c).source);
+        if (home != null && from != null && !home.equals(from)) {
+            moves.add(home.compareTo(from) < 0 ? List.of(home, from) : List.of(from, home));
+        }
+    }
+
+    /**
+     * Two records that agree as one person by name, birth date and the rest, and were kept apart only by their places
+     * ({@link LinkRules#placeContradicts}, or place weights pulling the score down), are one person when another member
+     * of the household is seen at both places: a household moved, and its members' records from before and after the
+     * move carry the two addresses. Alone, the place still keeps them apart: two people who share a name and a date of
+     * birth at different addresses are not linked.
+     */
+    private boolean explainedByMove(int[] v, int a, int b, String homeOfB) {
+        return rules.classify(LinkRules.withoutPlace(v)) == Outcome.MATCH
+                && movedTogether(a, b, homeOf(records.get(a).source), homeOfB);
+    }
+
+    /**
+     * Whether someone other than the persons of records a and b is seen at both homes: one person with records at
+     * both, or two records, one at each, that agree as one person apart from the place (the pair's own test; two such
+     * coincidences between the same two homes do not happen to strangers).
+     */
+    private boolean movedTogether(int a, int b, String homeA, String homeB) {
+        if (homeA == null || homeB == null || homeA.equals(homeB)) {
+            return false;
+        }
+        Positions atA = byHome.get(homeA);
+        Positions atB = byHome.get(homeB);
+        if (atA == null || atB == null || atA.size > HOME_CAP || atB.size > HOME_CAP) {
+            return false;
+        }
+        int ra = find(a);
+        int rb = find(b);
+        for (int k = 0; k < atA.size; k++) {
+            int i = atA.at[k];
+            int ri = find(i);
+            if (ri == ra || ri == rb) {
+                continue;
+            }
+            for (int l = 0; l < atB.size; l++) {
+                int j = atB.at[l];
+                int rj = find(j);
+                if (rj == ra || rj == rb) {
+                    continue;
+                }
+                if (ri == rj || agreeApartFromPlace(i, j)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean agreeApartFromPlace(int i, int j) {
+        if (decisions.get(PairKey.of(records.get(i).key(), records.get(j).key())) == Decision.NO_MATCH) {
+            return false;
+        }
+        comparisons++;
+        int[] v = comparators.compareForLinking(records.get(i), records.get(j));
+        return rules.classify(LinkRules.withoutPlace(v)) == Outcome.MATCH;
+    }
+
+    /**
+     * Once a batch shows a person at two homes, the records at those homes are compared again: a household member
+     * whose records from either side came earlier was kept apart (queued for review, or left) for want of this
+     * evidence. Returns the pairs so joined, which an earlier batch may have queued.
+     */
+    private List<PairKey> recheckMoves(Set<List<String>> moves, int first, List<Merge> merges) {
+        List<PairKey> settled = new ArrayList<>();
+        for (List<String> move : moves) {
+            Positions atA = byHome.get(move.get(0));
+            Positions atB = byHome.get(move.get(1));
+            if (atA == null || atB == null || atA.size > HOME_CAP || atB.size > HOME_CAP) {
+                continue;
+            }
+            for (int k = 0; k < atA.size; k++) {
+                for (int l = 0; l < atB.size; l++) {
+                    int a = atA.at[k];
+                    int b = atB.at[l];
+                    if (find(a) == find(b)) {
+                        continue;
+                    }
+                    PairKey pair = PairKey.of(records.get(a).key(), records.get(b).key());
+                    if (decisions.containsKey(pair)) {
+                        continue; // a reviewer's word stands
+                    }
+                    comparisons++;
+                    int[] v = comparators.compareForLinking(records.get(a), records.get(b));
+                    if (rules.classify(v) != Outcome.MATCH && explainedByMove(v, a, b, move.get(1))) {
+                        union(a, b, merges);
+                        settled.add(pair);
+                        for (int i : new int[] {a, b}) {
+                            if (i >= first) {
+                                reasons.put(records.get(i).key(), LinkReason.MOVED_WITH_HOUSEHOLD);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return settled;
     }
 
     /**

@@ -108,6 +108,21 @@ class LinkageReviewIT {
     }
 
     @Test
+    void aHouseholdSeenToMoveSettlesTheQueuedPairOfAMemberWhoMovedFirst() {
+        push(row(1, "Robert", "1984-03-07", "12 Park Road", "CV5 6AB") + row(2, "Liam", "2012-09-30", "12 Park Road", "CV5 6AB"));
+        push(row(3, "Robert", "1984-03-07", "3 Mill Lane", "CV2 1XY"));
+        assertThat(personOf(3)).as("alone at a new address: not linked by itself").isNotEqualTo(personOf(1));
+        assertThat(reviewFor(1, 3)).isNotNull();
+
+        push(row(4, "Liam", "2012-09-30", "3 Mill Lane", "CV2 1XY"));
+        assertThat(personOf(4)).as("the son moved too").isEqualTo(personOf(2));
+        assertThat(personOf(3)).as("so the father's two records are one man").isEqualTo(personOf(1));
+        assertThat(reviewFor(1, 3)).as("nothing left to review").isNull();
+        assertThat(jdbc.queryForObject("select how from person_link where source_record_id like ?", String.class,
+                "INC-" + run + "-4|%")).isEqualTo("MOVED_WITH_HOUSEHOLD");
+    }
+
+    @Test
     void aConfirmedMatchJoinsThePersonsAndTheirFamiliesKeepingTheOlderId() {
         push(row(1, "Robert", "1984-03-07", "12 Park Road", "CV5 6AB"));
         push(row(2, "Robert", "1984-03-07", "88 Station Street", "CV1 4ZZ"));

@@ -82,6 +82,65 @@ class LinkageTest {
         assertEquals(1, r.reviews().size(), "same name and date of birth elsewhere is for a person to judge");
     }
 
+    // A household that moved: mother and son at 12 Park Road, then both at 3 Mill Lane, no identifier anywhere.
+    private static People mother(String key) {
+        return person(key).given("Susan").sex("F").dob(1979, 2, 14);
+    }
+
+    private static People son(String key) {
+        return person(key).given("Liam").dob(2012, 9, 30);
+    }
+
+    @Test
+    void aHouseholdThatMovedLinksEachMemberAcrossTheTwoAddresses() {
+        PersonIndex index = PersonIndex.withConfiguredWeights(config);
+        index.add(List.of(mother("mum-old").build(), son("son-old").build()));
+        BatchResult r = index.add(List.of(mother("mum-new").address("3 Mill Lane", "CV2 1XY").build(),
+                son("son-new").address("3 Mill Lane", "CV2 1XY").build()));
+        assertEquals(index.personOf("mum-old"), r.personOf().get("mum-new"));
+        assertEquals(index.personOf("son-old"), r.personOf().get("son-new"));
+        assertNotEquals(r.personOf().get("mum-new"), r.personOf().get("son-new"));
+        assertEquals(List.of(), r.reviews(), "a move seen in two members is not for a person to judge");
+        assertEquals(LinkReason.MOVED_WITH_HOUSEHOLD, index.reasonOf("son-new"));
+    }
+
+    @Test
+    void aMoveSeenLaterJoinsTheMemberQueuedBefore() {
+        PersonIndex index = PersonIndex.withConfiguredWeights(config);
+        index.add(List.of(mother("mum-old").build(), son("son-old").build()));
+        BatchResult first = index.add(List.of(mother("mum-new").address("3 Mill Lane", "CV2 1XY").build()));
+        assertNotEquals(index.personOf("mum-old"), first.personOf().get("mum-new"), "alone, the place keeps them apart");
+        assertEquals(1, first.reviews().size());
+
+        BatchResult second = index.add(List.of(son("son-new").address("3 Mill Lane", "CV2 1XY").build()));
+        assertEquals(index.personOf("son-old"), second.personOf().get("son-new"));
+        assertEquals(index.personOf("mum-old"), index.personOf("mum-new"), "the son's move explains the mother's");
+        assertEquals(List.of(first.reviews().get(0).pair()), second.settled(), "her queued pair is settled");
+        assertTrue(second.merges().size() == 1, "her two persons became one: " + second.merges());
+    }
+
+    @Test
+    void aMoveSeenThroughAnIdentifierExplainsTheOthers() {
+        PersonIndex index = PersonIndex.withConfiguredWeights(config);
+        index.add(List.of(mother("mum-old").build(), son("son-old").id(StrongId.UPN, "H801200001001").build()));
+        BatchResult r = index.add(List.of(son("son-new").address("3 Mill Lane", "CV2 1XY")
+                        .id(StrongId.UPN, "H801200001001").build(),
+                mother("mum-new").address("3 Mill Lane", "CV2 1XY").build()));
+        assertEquals(index.personOf("mum-old"), r.personOf().get("mum-new"));
+    }
+
+    @Test
+    void aReviewersNoStandsAgainstAMoveSeenLater() {
+        PersonIndex index = PersonIndex.withConfiguredWeights(config);
+        index.add(List.of(mother("mum-old").build(), son("son-old").build()));
+        BatchResult first = index.add(List.of(mother("mum-new").address("3 Mill Lane", "CV2 1XY").build()));
+        index.decide(first.reviews().get(0).pair(), Decision.NO_MATCH);
+
+        BatchResult second = index.add(List.of(son("son-new").address("3 Mill Lane", "CV2 1XY").build()));
+        assertNotEquals(index.personOf("mum-old"), index.personOf("mum-new"));
+        assertEquals(List.of(), second.settled());
+    }
+
     @Test
     void namesakesBornOnAnotherDayAreNeitherLinkedNorQueued() {
         BatchResult r = link(person("a").build(), person("elsewhere").dob(1991, 8, 30).address("88 Station Street", "CV1 4ZZ").build(),

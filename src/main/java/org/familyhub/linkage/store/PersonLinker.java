@@ -17,6 +17,7 @@ import org.familyhub.linkage.BatchResult;
 import org.familyhub.linkage.Decision;
 import org.familyhub.linkage.HouseholdKeys;
 import org.familyhub.linkage.Merge;
+import org.familyhub.linkage.PairKey;
 import org.familyhub.linkage.PersonIndex;
 import org.familyhub.linkage.PersonRecord;
 import org.familyhub.linkage.ReviewPair;
@@ -98,6 +99,7 @@ public class PersonLinker {
                     merge(m, generation);
                 }
                 insertReviews(result.reviews());
+                settleReviews(result.settled());
             }
             currentVersions(byKey.values().stream().filter(r -> !versionIds.containsKey(r.sourceRecordId()))
                     .map(r -> r.partner() + "|" + r.sourceRecordId()).toList());
@@ -345,6 +347,18 @@ public class PersonLinker {
                        as u(left_key, right_key, score, levels, n)
                  order by n
                 on conflict (left_key, right_key) do nothing""", 4, rows);
+    }
+
+    /** Queued pairs the index has since joined (a household seen to move): no reviewer needs to look at them now. */
+    private void settleReviews(List<PairKey> settled) {
+        if (settled.isEmpty()) {
+            return;
+        }
+        PgUnnest.update(jdbc, """
+                delete from linkage_review r
+                 using unnest(?::text[], ?::text[]) as u(left_key, right_key)
+                 where r.left_key = u.left_key and r.right_key = u.right_key and r.decision is null""", 2,
+                settled.stream().map(p -> new Object[] {p.first(), p.second()}).toList());
     }
 
     private void copy(String target, StringBuilder csv) {
