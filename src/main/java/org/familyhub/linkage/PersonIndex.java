@@ -442,14 +442,16 @@ public final class PersonIndex {
      * birth at different addresses are not linked.
      */
     private boolean explainedByMove(int[] v, int a, int b, String homeOfB) {
-        return rules.classify(LinkRules.withoutPlace(v)) == Outcome.MATCH
+        int dob = v[Comparison.DOB.ordinal()];
+        // the birth date must be there and agree (exactly, swapped or a digit off): a name alone does not follow a move
+        return dob >= 0 && dob <= 2 && rules.classify(LinkRules.withoutPlace(v)) == Outcome.MATCH
                 && movedTogether(a, b, homeOf(records.get(a).source), homeOfB);
     }
 
     /**
      * Whether someone other than the persons of records a and b is seen at both homes: one person with records at
-     * both, or two records, one at each, that agree as one person apart from the place (the pair's own test; two such
-     * coincidences between the same two homes do not happen to strangers).
+     * both, or two records, one at each, that agree as one person apart from the place and give the same birth date
+     * (two such coincidences between the same two homes do not happen to strangers).
      */
     private boolean movedTogether(int a, int b, String homeA, String homeB) {
         if (homeA == null || homeB == null || homeA.equals(homeB)) {
@@ -488,7 +490,8 @@ public final class PersonIndex {
         }
         comparisons++;
         int[] v = comparators.compareForLinking(records.get(i), records.get(j));
-        return rules.classify(LinkRules.withoutPlace(v)) == Outcome.MATCH;
+        // evidence for another pair's move: the birth date exactly, not merely close
+        return v[Comparison.DOB.ordinal()] == 0 && rules.classify(LinkRules.withoutPlace(v)) == Outcome.MATCH;
     }
 
     /**

@@ -130,6 +130,18 @@ class LinkageTest {
     }
 
     @Test
+    void aNameWithoutABirthDateDoesNotFollowAMove() {
+        PersonIndex index = PersonIndex.withConfiguredWeights(config);
+        index.add(List.of(mother("mum-old").build(), son("son-old").build()));
+        BatchResult r = index.add(List.of(mother("mum-new").address("3 Mill Lane", "CV2 1XY").build(),
+                new PersonRecord("son-no-dob", "Liam", "Taylor", null, "M", "3 Mill Lane", "Coventry", "CV2 1XY", null,
+                        null, null)));
+        assertNotEquals(index.personOf("son-old"), r.personOf().get("son-no-dob"), "a name alone, at another address");
+        assertNotEquals(index.personOf("mum-old"), r.personOf().get("mum-new"),
+                "a son known by name only is no evidence that the household moved");
+    }
+
+    @Test
     void aReviewersNoStandsAgainstAMoveSeenLater() {
         PersonIndex index = PersonIndex.withConfiguredWeights(config);
         index.add(List.of(mother("mum-old").build(), son("son-old").build()));
