@@ -63,7 +63,26 @@ final class LinkRules {
         boolean personal = v[WEAK_ID] >= 0 && v[WEAK_ID] <= 1;
         return !personal && (v[DOB] == Comparison.DOB.different()
                 || v[GIVEN] == Comparison.GIVEN.different()
-                || placeContradicts(v));
+                || placeContradicts(v)
+                || brotherAndSister(v)
+                || namesAloneWithoutBirthDate(v));
+    }
+
+    /**
+     * The sexes differ and the given names agree only in part (Ciara and Ciaran, Isha and Ishaan, Zain and Zainab): a
+     * brother and sister, often twins, not one person recorded with the wrong sex, which keeps the name whole.
+     */
+    static boolean brotherAndSister(int[] v) {
+        return v[SEX] == 1 && v[GIVEN] > 0;
+    }
+
+    /**
+     * No date of birth to compare, and the names do not both agree exactly: a household shares its address, so the
+     * place cannot tell a Freddie from his brother Frederick, or a Freddie Price from a Freddie Johnson at his
+     * postcode.
+     */
+    static boolean namesAloneWithoutBirthDate(int[] v) {
+        return v[DOB] < 0 && (v[GIVEN] != 0 || v[Comparison.FAMILY.ordinal()] != 0);
     }
 
     /** The levels with postcode, address and town unknown: what the rest of the record says on its own. */

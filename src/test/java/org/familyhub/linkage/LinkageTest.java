@@ -82,6 +82,27 @@ class LinkageTest {
         assertEquals(1, r.reviews().size(), "same name and date of birth elsewhere is for a person to judge");
     }
 
+    @Test
+    void aBrotherAndSisterWhoseNamesShareAStemAreNotLinked() {
+        BatchResult r = link(person("ciaran").given("Ciaran").build(), person("ciara").given("Ciara").sex("F").build());
+        assertNotLinked(r, "ciaran", "ciara");
+    }
+
+    @Test
+    void withoutABirthDateOnlyWholeNamesLink() {
+        PersonRecord noDob = new PersonRecord("no-dob", "Freddie", "Price", null, "M", "89 Jubilee Crescent", "Coventry",
+                "CV6 8QN", null, null, null);
+        BatchResult r = link(noDob,
+                person("brother").given("Frederick").family("Price").dob(2012, 2, 27)
+                        .address("89 Jubilee Crescent", "CV6 8QN").build(),
+                person("neighbour").given("Freddie").family("Johnson").dob(2021, 6, 16)
+                        .address("191 Longford Road", "CV6 8QN").build(),
+                person("himself").given("Freddie").family("Price").address("89 Jubilee Crescent", "CV6 8QN").build());
+        assertNotLinked(r, "no-dob", "brother");
+        assertNotLinked(r, "no-dob", "neighbour");
+        assertLinked(r, "no-dob", "himself");
+    }
+
     // A household that moved: mother and son at 12 Park Road, then both at 3 Mill Lane, no identifier anywhere.
     private static People mother(String key) {
         return person(key).given("Susan").sex("F").dob(1979, 2, 14);
