@@ -32,6 +32,13 @@ public final class PersonIndex {
     /** Keys of the records some decision names, and per position whether its record is one: most pairs need no look-up. */
     private final Set<String> decided = new java.util.HashSet<>();
     private boolean[] hasDecision = new boolean[1024];
+    /**
+     * Strong identifiers of each person by {@link StrongId} ordinal, held at its root position (null where it has
+     * none): a cannot-link constraint. Pairs are vetoed one by one when their identifiers conflict, but a record with
+     * none can match one twin and then the other; two persons holding different identifiers of one kind are joined
+     * only by a reviewer.
+     */
+    private String[][] personIds = new String[1024][];
     private int[] parent = new int[1024];
     /** Person sequence number of a root; 0 = not yet given (a record of the batch being linked). */
     private long[] person = new long[1024];
@@ -153,6 +160,8 @@ public final class PersonIndex {
             int otherRoot = find(other);
             if (otherRoot != root) {
                 parent[root] = otherRoot;
+                absorbIds(otherRoot, personIds[root], personIds[root] != null);
+                personIds[root] = null;
                 root = otherRoot;
             }
         }
@@ -256,6 +265,8 @@ public final class PersonIndex {
         long seq = personSeq(personId);
         Integer root = seededPerson.get(seq);
         parent[self] = root == null ? self : find(root);
+        personIds[self] = null;
+        absorbIds(parent[self], p.ids, p.idKinds != 0);
         if (root == null) {
             seededPerson.put(seq, self);
             person[self] = seq;
@@ -382,6 +393,7 @@ public final class PersonIndex {
         byKey.put(r.key(), self);
         grow(self);
         parent[self] = self;
+        personIds[self] = p.idKinds == 0 ? null : p.ids.clone();
         boolean selfDecided = decided.contains(r.key());
         hasDecision[self] = selfDecided;
         Set<String> keys = prepared.keys;
@@ -405,16 +417,17 @@ public final class PersonIndex {
                 v = comparators.compareForLinking(records.get(c), p);
             }
             Outcome outcome = rules.classify(v);
+            LinkReason why = null;
             if (outcome == Outcome.MATCH) {
-                union(c, self, merges);
-                reasons.putIfAbsent(r.key(), v[Comparison.STRONG_ID.ordinal()] == 0
-                        ? LinkReason.IDENTIFIER : LinkReason.PROBABILISTIC);
-                noteMove(c, prepared.home, moves);
+                why = v[Comparison.STRONG_ID.ordinal()] == 0 ? LinkReason.IDENTIFIER : LinkReason.PROBABILISTIC;
             } else if (explainedByMove(v, c, self, prepared.home)) {
+                why = LinkReason.MOVED_WITH_HOUSEHOLD;
+            }
+            if (why != null && !idsConflict(c, self)) {
                 union(c, self, merges);
-                reasons.putIfAbsent(r.key(), LinkReason.MOVED_WITH_HOUSEHOLD);
+                reasons.putIfAbsent(r.key(), why);
                 noteMove(c, prepared.home, moves);
-            } else if (outcome == Outcome.REVIEW) {
+            } else if (why != null || outcome == Outcome.REVIEW) {
                 reviews.add(new ReviewPair(PairKey.of(records.get(c).key(), r.key()), model.score(v), v));
             }
         });
@@ -520,7 +533,8 @@ public final class PersonIndex {
                     }
                     comparisons++;
                     int[] v = comparators.compareForLinking(records.get(a), records.get(b));
-                    if (rules.classify(v) != Outcome.MATCH && explainedByMove(v, a, b, move.get(1))) {
+                    if (rules.classify(v) != Outcome.MATCH && explainedByMove(v, a, b, move.get(1))
+                            && !idsConflict(a, b)) {
                         union(a, b, merges);
                         settled.add(pair);
                         for (int i : new int[] {a, b}) {
@@ -587,6 +601,39 @@ public final class PersonIndex {
         }
         parent[rb] = ra;
         person[ra] = kept;
+        absorbIds(ra, personIds[rb], personIds[rb] != null);
+        personIds[rb] = null;
+    }
+
+    private void absorbIds(int root, String[] ids, boolean any) {
+        if (!any) {
+            return;
+        }
+        String[] mine = personIds[root];
+        if (mine == null) {
+            personIds[root] = ids.clone();
+            return;
+        }
+        for (int k = 0; k < ids.length; k++) {
+            if (mine[k] == null) {
+                mine[k] = ids[k];
+            }
+        }
+    }
+
+    /** Whether the persons of records a and b hold different identifiers of one kind. */
+    private boolean idsConflict(int a, int b) {
+        String[] x = personIds[find(a)];
+        String[] y = personIds[find(b)];
+        if (x == null || y == null) {
+            return false;
+        }
+        for (int k = 0; k < x.length; k++) {
+            if (x[k] != null && y[k] != null && !x[k].equals(y[k])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@link #find} without shortening paths: safe for threads that only read. */
@@ -610,6 +657,7 @@ public final class PersonIndex {
             parent = Arrays.copyOf(parent, parent.length * 2);
             person = Arrays.copyOf(person, person.length * 2);
             hasDecision = Arrays.copyOf(hasDecision, hasDecision.length * 2);
+            personIds = Arrays.copyOf(personIds, personIds.length * 2);
         }
     }
 }

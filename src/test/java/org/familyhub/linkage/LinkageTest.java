@@ -103,6 +103,22 @@ class LinkageTest {
         assertLinked(r, "no-dob", "himself");
     }
 
+    @Test
+    void aRecordWithoutIdentifiersDoesNotJoinTwoPersonsWhoseIdentifiersDiffer() {
+        // twins at one address, each known to the school by a UPN; a housing record names one of them with a typo
+        PersonIndex index = PersonIndex.withConfiguredWeights(config);
+        index.add(List.of(person("aanya").given("Aanya").sex("F").id(StrongId.UPN, "Q331352639981").build(),
+                person("anaya").given("Anaya").sex("F").id(StrongId.UPN, "H331572027552").build()));
+        assertNotEquals(index.personOf("aanya"), index.personOf("anaya"), "conflicting UPNs: two pupils");
+        BatchResult r = index.add(List.of(person("housing").given("Anyaa").sex("F").build()));
+        assertNotEquals(index.personOf("aanya"), index.personOf("anaya"), "still two pupils");
+        assertTrue(List.of(index.personOf("aanya"), index.personOf("anaya")).contains(r.personOf().get("housing")),
+                "the housing record joins one of them");
+        assertTrue(r.reviews().stream().anyMatch(p -> p.pair().equals(PairKey.of("anaya", "housing"))
+                        || p.pair().equals(PairKey.of("aanya", "housing"))),
+                "and the other pair waits for a reviewer: " + r.reviews());
+    }
+
     // A household that moved: mother and son at 12 Park Road, then both at 3 Mill Lane, no identifier anywhere.
     private static People mother(String key) {
         return person(key).given("Susan").sex("F").dob(1979, 2, 14);
