@@ -52,8 +52,8 @@ final class LinkRules {
 
     /**
      * Evidence that forbids an automatic link without a shared strong identifier. A conflicting identifier always
-     * does. A flat disagreement on given name or date of birth, or places that do not agree, do unless a personal
-     * (weak) identifier agrees: the vetoes guard against agreement a household or a namesake explains, and a
+     * does. A flat disagreement on given name or date of birth, places that do not agree, a brother and sister, or
+     * names alone without a birth date, do unless a personal (weak) identifier agrees: the vetoes guard against agreement a household or a namesake explains, and a
      * personal number is not shared by siblings or namesakes.
      */
     static boolean vetoed(int[] v) {
