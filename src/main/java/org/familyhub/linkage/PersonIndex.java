@@ -49,6 +49,8 @@ public final class PersonIndex {
     private final Map<String, Positions> byName = new HashMap<>();
     /** Positions by home ({@link HouseholdKeys#home}): who else is known where a record says, for {@link #movedTogether}. */
     private final Map<String, Positions> byHome = new HashMap<>();
+    /** Positions by folded postcode: who is seen in a postcode, for a record that gives no more than that. */
+    private final Map<String, Positions> byPostcode = new HashMap<>();
     private final LongSupplier newPerson;
     private long comparisons;
 
@@ -137,6 +139,8 @@ public final class PersonIndex {
         fileName(now.name, i);
         unfile(byHome, homeOf(old.source), i);
         file(byHome, now.home, i);
+        unfile(byPostcode, postcodeOf(old.source), i);
+        file(byPostcode, postcodeOf(r), i);
     }
 
     /**
@@ -200,8 +204,23 @@ public final class PersonIndex {
         }
     }
 
+    private static final String BARE = "bare:";
+
+    /**
+     * Where a record places its person, for the household-move rule: its home ({@link HouseholdKeys#home}), else its
+     * postcode alone as {@code bare:CV11AA} (DWP gives a postcode and no house), else null.
+     */
     private static String homeOf(PersonRecord r) {
-        return HouseholdKeys.home(r.line1(), r.postcode(), r.uprn());
+        String home = HouseholdKeys.home(r.line1(), r.postcode(), r.uprn());
+        if (home != null) {
+            return home;
+        }
+        String pc = HouseholdKeys.postcode(r.postcode());
+        return pc == null ? null : BARE + pc;
+    }
+
+    private static String postcodeOf(PersonRecord r) {
+        return HouseholdKeys.postcode(r.postcode());
     }
 
     /**
@@ -274,6 +293,7 @@ public final class PersonIndex {
         blocks.add(prepared.keys, self);
         fileName(prepared.name, self);
         file(byHome, prepared.home, self);
+        file(byPostcode, postcodeOf(p.source), self);
     }
 
     /** A reviewer's decision made earlier, honoured when the pair is met again (without merging anything now). */
@@ -434,17 +454,35 @@ public final class PersonIndex {
         blocks.add(keys, self);
         fileName(prepared.name, self);
         file(byHome, prepared.home, self);
+        file(byPostcode, postcodeOf(p.source), self);
     }
 
     /** A home holding more records than this (a hostel, a care home, a mis-keyed address) is no evidence of a move. */
     private static final int HOME_CAP = 40;
+    /** The same for a postcode, which holds several homes. */
+    private static final int POSTCODE_CAP = 200;
 
-    /** A record at {@code home} joined the person of record {@code c}: if c lived elsewhere, that person moved. */
+    /**
+     * A record at {@code home} joined the person of record {@code c}: if c lived elsewhere, that person moved, and the
+     * records at both places are compared again (with those that give only the postcode of either home).
+     */
     private void noteMove(int c, String home, Set<List<String>> moves) {
         String from = homeOf(records.get(c).source);
         if (home != null && from != null && !home.equals(from)) {
-            moves.add(home.compareTo(from) < 0 ? List.of(home, from) : List.of(from, home));
+            addMove(home, from, moves);
+            if (!home.startsWith(BARE) && !from.startsWith(BARE)) {
+                String pcHome = HouseholdKeys.postcodeOfHome(home);
+                String pcFrom = HouseholdKeys.postcodeOfHome(from);
+                if (pcHome != null && pcFrom != null && !pcHome.equals(pcFrom)) {
+                    addMove(from, BARE + pcHome, moves);
+                    addMove(home, BARE + pcFrom, moves);
+                }
+            }
         }
+    }
+
+    private static void addMove(String x, String y, Set<List<String>> moves) {
+        moves.add(x.compareTo(y) < 0 ? List.of(x, y) : List.of(y, x));
     }
 
     /**
@@ -469,6 +507,9 @@ public final class PersonIndex {
     private boolean movedTogether(int a, int b, String homeA, String homeB) {
         if (homeA == null || homeB == null || homeA.equals(homeB)) {
             return false;
+        }
+        if (homeA.startsWith(BARE) || homeB.startsWith(BARE)) {
+            return seenAtBoth(a, b, homeA, homeB);
         }
         Positions atA = byHome.get(homeA);
         Positions atB = byHome.get(homeB);
@@ -495,6 +536,44 @@ public final class PersonIndex {
             }
         }
         return false;
+    }
+
+    /**
+     * {@link #movedTogether} where one side gives only a postcode: someone other than the two persons is seen at both
+     * places (at the home, and anywhere in the postcode). Only one person seen at both counts: a postcode holds too
+     * many homes for two records agreeing by name to say much.
+     */
+    private boolean seenAtBoth(int a, int b, String homeA, String homeB) {
+        Positions atA = at(homeA);
+        Positions atB = at(homeB);
+        if (atA == null || atB == null) {
+            return false;
+        }
+        int ra = find(a);
+        int rb = find(b);
+        java.util.Set<Integer> roots = new java.util.HashSet<>();
+        for (int k = 0; k < atA.size; k++) {
+            int r = find(atA.at[k]);
+            if (r != ra && r != rb) {
+                roots.add(r);
+            }
+        }
+        for (int l = 0; l < atB.size; l++) {
+            if (roots.contains(find(atB.at[l]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Everyone seen at a place: at the home, or anywhere in the postcode of a {@code bare:} place; null past the cap. */
+    private Positions at(String place) {
+        if (place.startsWith(BARE)) {
+            Positions in = byPostcode.get(place.substring(BARE.length()));
+            return in == null || in.size > POSTCODE_CAP ? null : in;
+        }
+        Positions in = byHome.get(place);
+        return in == null || in.size > HOME_CAP ? null : in;
     }
 
     private boolean agreeApartFromPlace(int i, int j) {

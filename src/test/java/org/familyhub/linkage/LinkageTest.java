@@ -167,6 +167,19 @@ class LinkageTest {
     }
 
     @Test
+    void aRecordGivingOnlyThePostcodeFollowsAHouseholdSeenToMoveThere() {
+        // DWP knows the mother by postcode alone: her claim at the new postcode joins her once her son is seen at both
+        PersonIndex index = PersonIndex.withConfiguredWeights(config);
+        index.add(List.of(mother("mum-old").build(), son("son-old").id(StrongId.UPN, "H801200001001").build()));
+        BatchResult first = index.add(List.of(mother("mum-dwp").address(null, "CV2 1XY").build()));
+        assertNotEquals(index.personOf("mum-old"), first.personOf().get("mum-dwp"), "alone, another postcode");
+
+        index.add(List.of(son("son-new").address("3 Mill Lane", "CV2 1XY").id(StrongId.UPN, "H801200001001").build()));
+        assertEquals(index.personOf("son-old"), index.personOf("son-new"));
+        assertEquals(index.personOf("mum-old"), index.personOf("mum-dwp"), "the son's move explains her new postcode");
+    }
+
+    @Test
     void aNameWithoutABirthDateDoesNotFollowAMove() {
         PersonIndex index = PersonIndex.withConfiguredWeights(config);
         index.add(List.of(mother("mum-old").build(), son("son-old").build()));
