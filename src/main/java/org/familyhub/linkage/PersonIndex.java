@@ -137,8 +137,8 @@ public final class PersonIndex {
         blocks.add(now.keys, i);
         unfile(byName, nameKey(old.source), i);
         fileName(now.name, i);
-        unfile(byHome, homeOf(old.source), i);
-        file(byHome, now.home, i);
+        unfile(byHome, old.place, i);
+        file(byHome, now.record.place, i);
         unfile(byPostcode, postcodeOf(old.source), i);
         file(byPostcode, postcodeOf(r), i);
     }
@@ -172,8 +172,8 @@ public final class PersonIndex {
         person[root] = seq;
     }
 
-    /** A record folded, with its blocking keys, its {@link #nameKey} and its home ({@link HouseholdKeys#home}). */
-    private record Prepared(PreparedRecord record, Set<String> keys, String name, String home) {
+    /** A record folded, with its blocking keys and its {@link #nameKey}. */
+    private record Prepared(PreparedRecord record, Set<String> keys, String name) {
     }
 
     /** Family and given name folded as {@link HouseholdKeys} folds them (as stored links hold them), or null. */
@@ -204,20 +204,7 @@ public final class PersonIndex {
         }
     }
 
-    private static final String BARE = "bare:";
-
-    /**
-     * Where a record places its person, for the household-move rule: its home ({@link HouseholdKeys#home}), else its
-     * postcode alone as {@code bare:CV11AA} (DWP gives a postcode and no house), else null.
-     */
-    private static String homeOf(PersonRecord r) {
-        String home = HouseholdKeys.home(r.line1(), r.postcode(), r.uprn());
-        if (home != null) {
-            return home;
-        }
-        String pc = HouseholdKeys.postcode(r.postcode());
-        return pc == null ? null : BARE + pc;
-    }
+    private static final String BARE = PreparedRecord.BARE;
 
     private static String postcodeOf(PersonRecord r) {
         return HouseholdKeys.postcode(r.postcode());
@@ -254,7 +241,7 @@ public final class PersonIndex {
 
     private static Prepared fold(PersonRecord r) {
         PreparedRecord folded = new PreparedRecord(r);
-        return new Prepared(folded, Collections.unmodifiableSet(BlockingKeys.of(folded)), nameKey(r), homeOf(r));
+        return new Prepared(folded, Collections.unmodifiableSet(BlockingKeys.of(folded)), nameKey(r));
     }
 
     private static Prepared prepared(PersonRecord r) {
@@ -292,7 +279,7 @@ public final class PersonIndex {
         }
         blocks.add(prepared.keys, self);
         fileName(prepared.name, self);
-        file(byHome, prepared.home, self);
+        file(byHome, prepared.record.place, self);
         file(byPostcode, postcodeOf(p.source), self);
     }
 
@@ -440,20 +427,20 @@ public final class PersonIndex {
             LinkReason why = null;
             if (outcome == Outcome.MATCH) {
                 why = v[Comparison.STRONG_ID.ordinal()] == 0 ? LinkReason.IDENTIFIER : LinkReason.PROBABILISTIC;
-            } else if (explainedByMove(v, c, self, prepared.home)) {
+            } else if (explainedByMove(v, c, self, prepared.record.place)) {
                 why = LinkReason.MOVED_WITH_HOUSEHOLD;
             }
             if (why != null && !idsConflict(c, self)) {
                 union(c, self, merges);
                 reasons.putIfAbsent(r.key(), why);
-                noteMove(c, prepared.home, moves);
+                noteMove(c, prepared.record.place, moves);
             } else if (why != null || outcome == Outcome.REVIEW) {
                 reviews.add(new ReviewPair(PairKey.of(records.get(c).key(), r.key()), model.score(v), v));
             }
         });
         blocks.add(keys, self);
         fileName(prepared.name, self);
-        file(byHome, prepared.home, self);
+        file(byHome, prepared.record.place, self);
         file(byPostcode, postcodeOf(p.source), self);
     }
 
@@ -467,7 +454,7 @@ public final class PersonIndex {
      * records at both places are compared again (with those that give only the postcode of either home).
      */
     private void noteMove(int c, String home, Set<List<String>> moves) {
-        String from = homeOf(records.get(c).source);
+        String from = records.get(c).place;
         if (home != null && from != null && !home.equals(from)) {
             addMove(home, from, moves);
             if (!home.startsWith(BARE) && !from.startsWith(BARE)) {
@@ -496,7 +483,7 @@ public final class PersonIndex {
         int dob = v[Comparison.DOB.ordinal()];
         // the birth date must be there and agree (exactly, swapped or a digit off): a name alone does not follow a move
         return dob >= 0 && dob <= 2 && rules.classify(LinkRules.withoutPlace(v)) == Outcome.MATCH
-                && movedTogether(a, b, homeOf(records.get(a).source), homeOfB);
+                && movedTogether(a, b, records.get(a).place, homeOfB);
     }
 
     /**

@@ -21,6 +21,8 @@ final class PreparedRecord {
     final String line;
     final String town;
     final String uprn;
+    /** Where the record places its person, for the household-move rule ({@link #placeOf}). */
+    final String place;
     final String weakId;
     /** Strong identifiers by {@link StrongId} ordinal (null where absent), and a bit per kind present. */
     final String[] ids;
@@ -52,6 +54,7 @@ final class PreparedRecord {
         line = String.join(" ", tokens);
         town = Normalise.text(r.town());
         uprn = Normalise.identifier(r.uprn());
+        place = placeOf(r);
         weakId = Normalise.identifier(r.weakId());
         ids = new String[StrongId.values().length];
         int kinds = 0;
@@ -60,6 +63,21 @@ final class PreparedRecord {
             kinds |= 1 << e.getKey().ordinal();
         }
         idKinds = kinds;
+    }
+
+    static final String BARE = "bare:";
+
+    /**
+     * Where a record places its person, for the household-move rule: its home ({@link HouseholdKeys#home}), else its
+     * postcode alone as {@code bare:CV11AA} (DWP gives a postcode and no house), else null.
+     */
+    private static String placeOf(PersonRecord r) {
+        String home = HouseholdKeys.home(r.line1(), r.postcode(), r.uprn());
+        if (home != null) {
+            return home;
+        }
+        String pc = HouseholdKeys.postcode(r.postcode());
+        return pc == null ? null : BARE + pc;
     }
 
     String key() {
