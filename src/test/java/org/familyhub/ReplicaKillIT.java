@@ -157,9 +157,11 @@ class ReplicaKillIT {
             }
         }
 
-        // Settle: no batch left PROCESSING (a dead replica's are marked abandoned), the outbox drained.
-        await(SETTLE, "batches settled and outbox drained", () ->
+        // Settle: no batch left PROCESSING (a dead replica's are marked abandoned), none left unlinked (a dead
+        // replica's kept batches are linked by a survivor), the outbox drained.
+        await(SETTLE, "batches settled and linked, outbox drained", () ->
                 count("select count(*) from batch where status = 'PROCESSING'") == 0
+                        && count("select count(*) from batch where link_pending") == 0
                         && count("select count(*) from outbound_message where system = 'early-help' and status <> 'SENT'") == 0);
 
         // Records: the current records of each partner are the ground truth (less those the consent engine refused,
@@ -230,6 +232,11 @@ class ReplicaKillIT {
         assertThat(verify.status()).isEqualTo(200);
         assertThat(verify.json().get("valid").asBoolean()).as(verify.body()).isTrue();
         assertThat(count("select count(*) from batch where status = 'PROCESSING'")).isZero();
+        // Linking runs after keeping, in its own transaction: every record kept was linked all the same.
+        assertThat(count("""
+                select count(*) from partner_record r where r.is_current and not exists (
+                  select 1 from person_link l where l.record_key = r.partner || '|' || r.source_record_id)"""))
+                .as("kept records never linked").isZero();
         assertThat(abandoned).as("one abandoned batch per kill that hit a batch in progress").isEqualTo((int) midBatch);
         // Each abandoned batch was finished later: a file by name, a push by its bytes.
         assertThat(count("""

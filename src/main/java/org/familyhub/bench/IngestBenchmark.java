@@ -31,7 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@code java -jar familyhub.jar bench [--records N] [--threads T] [--seed S] [--pg-stats true] [--assignments FILE]}:
+ * {@code java -jar familyhub.jar bench [--records N] [--threads T] [--seed S] [--batch-size B] [--pg-stats true]
+ * [--wait-for-link false] [--assignments FILE]}:
  * generates a
  * synthetic estate of about
  * N records, starts the hub on a fresh embedded PostgreSQL (fsync on, as in production), pushes every file through the
@@ -48,13 +49,14 @@ public final class IngestBenchmark {
         int threads = Integer.parseInt(opts.getOrDefault("threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
         long seed = Long.parseLong(opts.getOrDefault("seed", "7"));
         boolean pgStats = Boolean.parseBoolean(opts.getOrDefault("pg-stats", "false"));
+        int batchSize = Integer.parseInt(opts.getOrDefault("batch-size", "5000"));
         try {
             Path dir = Files.createTempDirectory("familyhub-bench");
             // 0755: as root, the embedded PostgreSQL runs as nobody and must reach its data folder inside.
             Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
             int families = (int) Math.max(1, records / 8.3);
             long t0 = System.nanoTime();
-            EstateSummary estate = new EstateGenerator().generate(families, seed, dir.resolve("estate"), 5000, LocalDate.now());
+            EstateSummary estate = new EstateGenerator().generate(families, seed, dir.resolve("estate"), batchSize, LocalDate.now());
             double genSeconds = seconds(t0);
             System.out.printf("generate: %,d families, %,d records in %d files: %.1f s%n", families, estate.records(),
                     estate.files(), genSeconds);
@@ -63,7 +65,8 @@ public final class IngestBenchmark {
             List<String> appArgs = new ArrayList<>(List.of(
                     "--server.port=0", "--familyhub.work-dir=" + dir.resolve("work"),
                     "--familyhub.embedded-db.data-dir=" + dir.resolve("pgdata"), "--familyhub.demo.seed-on-first-start=false",
-                    "--logging.level.root=WARN", "--logging.level.org.familyhub=WARN"));
+                    "--logging.level.root=WARN", "--logging.level.org.familyhub=WARN",
+                    "--familyhub.linkage.wait-for-link=" + opts.getOrDefault("wait-for-link", "true")));
             if (pgStats) {
                 appArgs.add("--familyhub.embedded-db.settings=shared_preload_libraries=pg_stat_statements;"
                         + "pg_stat_statements.track=all");
@@ -115,14 +118,27 @@ public final class IngestBenchmark {
                     c[3] += b.refused();
                     c[4] += b.duplicate();
                 }
+                double keptSeconds = seconds(t1);
+                MeterRegistry meters = ctx.getBean(MeterRegistry.class);
+                // linked behind the answers (wait-for-link false), or a batch whose linking failed: the run ends
+                // when every kept batch is linked
+                while (jdbc.queryForObject("select count(*) from batch where link_pending", Long.class) > 0) {
+                    Thread.sleep(200);
+                }
                 double ingestSeconds = seconds(t1);
                 pool.shutdown();
                 long received = perPartner.values().stream().mapToLong(c -> c[0]).sum();
                 System.out.printf("%-10s %10s %10s %11s %8s %9s%n", "partner", "received", "accepted", "quarantined", "refused", "duplicate");
                 perPartner.forEach((p, c) -> System.out.printf("%-10s %,10d %,10d %,11d %,8d %,9d%n", p, c[0], c[1], c[2], c[3], c[4]));
-                System.out.printf("ingest: %,d records in %d batches, %d threads: %.1f s = %,.0f records/s%n",
-                        received, jobs.size(), threads, ingestSeconds, received / ingestSeconds);
-                MeterRegistry meters = ctx.getBean(MeterRegistry.class);
+                System.out.printf("ingest: %,d records in %d batches, %d threads: %.1f s = %,.0f records/s"
+                                + " (every batch answered after %.1f s; wait-for-link %s)%n",
+                        received, jobs.size(), threads, ingestSeconds, received / ingestSeconds, keptSeconds,
+                        opts.getOrDefault("wait-for-link", "true"));
+                var groups = meters.find("familyhub.linkage.group.batches").summary();
+                if (groups != null) {
+                    System.out.printf("linking: %,d transactions, %.1f kept batches each on average, %.0f at most%n",
+                            groups.count(), groups.mean(), groups.max());
+                }
                 StringBuilder stages = new StringBuilder("time per stage (summed over threads):");
                 for (String stage : List.of("parse", "validate", "gate", "stage", "wait", "link", "family")) {
                     double total = meters.find("familyhub.ingest.stage").tag("stage", stage).timers().stream()
@@ -130,8 +146,8 @@ public final class IngestBenchmark {
                     stages.append(String.format(" %s %.1f s", stage, total));
                 }
                 System.out.println(stages);
-                System.out.println("(wait, link and family run inside stage's transaction: stage includes them; wait is for"
-                        + " another batch's link and family, which run one batch at a time)");
+                System.out.println("(wait, link and family run in the linking transaction, after stage's: wait is for the"
+                        + " linking lock, held by one linking transaction at a time)");
                 StringBuilder phases = new StringBuilder("family by phase:");
                 meters.find("familyhub.family.phase").timers().forEach(t -> phases.append(String.format(" %s %.1f s",
                         t.getId().getTag("phase"), t.totalTime(TimeUnit.SECONDS))));

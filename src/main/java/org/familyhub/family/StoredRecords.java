@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.familyhub.record.Address;
 import org.familyhub.record.DataCategory;
@@ -107,12 +108,7 @@ public class StoredRecords {
             }
         }
         if (!missing.isEmpty()) {
-            jdbc.query("""
-                    select r.record_id, r.partner, r.dataset, r.source_record_id, r.observed_at, r.received_at, r.categories,
-                           r.purposes, r.agreement_ids, r.gateways, r.given_name, r.family_name, r.date_of_birth, r.sex,
-                           r.address_line1, r.address_line2, r.town, r.postcode, r.uprn, r.nhs_number, r.upn, r.nino,
-                           r.pnc_id, r.crn, r.tenancy_ref, r.facts::text, r.involvement::text
-                      from partner_record r where r.record_id = any(?)""",
+            jdbc.query("select " + COLUMNS + " from partner_record r where r.record_id = any(?)",
                     ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", missing.toArray())),
                     rs -> {
                         found.put(rs.getLong(1), row(rs));
@@ -133,6 +129,27 @@ public class StoredRecords {
                 out.computeIfAbsent(persons.get(i), k -> new ArrayList<>()).add(v.of(persons.get(i)));
             }
         }
+        return out;
+    }
+
+    private static final String COLUMNS = """
+            r.record_id, r.partner, r.dataset, r.source_record_id, r.observed_at, r.received_at, r.categories, r.purposes,
+            r.agreement_ids, r.gateways, r.given_name, r.family_name, r.date_of_birth, r.sex, r.address_line1,
+            r.address_line2, r.town, r.postcode, r.uprn, r.nhs_number, r.upn, r.nino, r.pnc_id, r.crn, r.tenancy_ref,
+            r.facts::text, r.involvement::text, r.batch_id""";
+
+    /** A record version a batch kept, still current: what linking a batch again (after a failure or a crash) reads. */
+    public record Kept(UUID batchId, long recordId, PartnerRecord record) {
+    }
+
+    /** The current versions the given batches kept, in the order they were written. */
+    public List<Kept> keptBy(Collection<UUID> batchIds) {
+        List<Kept> out = new ArrayList<>();
+        jdbc.query("select " + COLUMNS + " from partner_record r where r.batch_id = any(?) and r.is_current order by r.record_id",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", batchIds.toArray())),
+                rs -> {
+                    out.add(new Kept(rs.getObject(28, UUID.class), rs.getLong(1), row(rs).record()));
+                });
         return out;
     }
 

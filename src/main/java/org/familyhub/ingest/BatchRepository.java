@@ -49,9 +49,10 @@ public class BatchRepository {
     public void complete(IngestBatch b) {
         jdbc.update("""
                 update batch set status = 'COMPLETED', received = ?, accepted = ?, redacted = ?, refused = ?,
-                       quarantined = ?, duplicate = ?, error = null, completed_at = now()
+                       quarantined = ?, duplicate = ?, error = null, completed_at = now(), link_pending = ?
                  where batch_id = ?""",
-                b.received(), b.accepted(), b.redacted(), b.refused(), b.quarantined().size(), b.duplicate(), b.batchId());
+                b.received(), b.accepted(), b.redacted(), b.refused(), b.quarantined().size(), b.duplicate(),
+                !b.kept().isEmpty(), b.batchId());
     }
 
     public void fail(UUID batchId, String error) {

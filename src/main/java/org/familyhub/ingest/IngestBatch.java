@@ -3,12 +3,14 @@ package org.familyhub.ingest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.familyhub.connector.format.ParsedItem;
 import org.familyhub.consent.Decision;
+import org.familyhub.record.PartnerRecord;
 
 /**
- * One batch on its way through the pipeline (open → parse → validate → gate → stage). Each stage reads
+ * One batch on its way through the pipeline (open → parse → validate → gate → stage → link). Each stage reads
  * what the previous one left and fills its own part, so a stage can be replaced without touching the others.
  */
 public final class IngestBatch {
@@ -32,6 +34,8 @@ public final class IngestBatch {
     private int accepted;
     private int redacted;
     private int duplicate;
+    private List<PartnerRecord> kept = List.of();
+    private Map<String, Long> keptVersionIds = Map.of();
 
     public IngestBatch(UUID batchId, String partner, String format, BatchSource source, String sourceName,
                        Instant receivedAt, String contentSha256, String justification, byte[] body) {
@@ -61,6 +65,15 @@ public final class IngestBatch {
         byte[] b = body;
         body = null;
         return b;
+    }
+
+    /** The records staging kept as new versions, for linking (released once linked). */
+    public List<PartnerRecord> kept() { return kept; }
+    /** Each kept record's stored {@code record_id}, by record key ({@code partner|sourceRecordId}). */
+    public Map<String, Long> keptVersionIds() { return keptVersionIds; }
+    public void kept(List<PartnerRecord> records, Map<String, Long> versionIds) {
+        this.kept = records;
+        this.keptVersionIds = versionIds;
     }
 
     public List<ParsedItem> parsed() { return parsed; }

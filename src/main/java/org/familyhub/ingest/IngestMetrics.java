@@ -35,6 +35,15 @@ public class IngestMetrics {
         return Timer.start(registry);
     }
 
+    /**
+     * {@code familyhub_linkage_group_batches}: how many kept batches one linking transaction took together (more when
+     * feeds arrive faster than they are linked).
+     */
+    public void linkedTogether(int batches) {
+        io.micrometer.core.instrument.DistributionSummary.builder("familyhub.linkage.group.batches")
+                .description("Kept batches linked together in one transaction").register(registry).record(batches);
+    }
+
     public void batchCompleted(IngestBatch b) {
         count(b.partner(), "received", b.received());
         count(b.partner(), "accepted", b.accepted());

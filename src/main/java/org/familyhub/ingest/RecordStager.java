@@ -30,9 +30,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Last stage: keeps the permitted records exactly once. One transaction per batch holds the quarantine rows, the
- * new record versions and the batch's counts, so a crash mid-batch leaves nothing half-kept and a re-delivery of
- * the same data adds nothing. Writes are set-based: one look-up of the current versions, one UPDATE for the
+ * Keeps the permitted records exactly once. One transaction per batch holds the quarantine rows, the new record
+ * versions, the batch's counts and its audit events, so a crash mid-batch leaves nothing half-kept and a re-delivery
+ * of the same data adds nothing. Linking them to persons and families is the next step's, in a transaction of its
+ * own: the batch is kept with {@code link_pending} set until then. Writes are set-based: one look-up of the current versions, one UPDATE for the
  * superseded ones, one COPY for the new rows.
  */
 @Component
@@ -53,11 +54,9 @@ public class RecordStager {
     private final IngestMetrics metrics;
     private final AuditTrail audit;
     private final IngestAuditEvents auditEvents;
-    private final List<StagedRecordsListener> afterStage;
 
     public RecordStager(JdbcTemplate jdbc, TransactionTemplate tx, BatchRepository batches, IngestMetrics metrics,
-                        AuditTrail audit, IngestAuditEvents auditEvents, List<StagedRecordsListener> afterStage) {
-        this.afterStage = afterStage;
+                        AuditTrail audit, IngestAuditEvents auditEvents) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.batches = batches;
@@ -84,17 +83,14 @@ public class RecordStager {
             insertQuarantine(batch);
             Map<String, Long> recordIds = new HashMap<>();
             Set<Integer> stored = stageRecords(batch, hashed, recordIds);
-            if (!stored.isEmpty()) {
-                List<PartnerRecord> kept = new ArrayList<>(stored.size());
-                batch.permitted().forEach(p -> {
-                    if (stored.contains(p.position())) {
-                        kept.add(p.record());
-                    }
-                });
-                for (StagedRecordsListener l : afterStage) {
-                    l.staged(batch, kept, recordIds);
+            List<PartnerRecord> kept = new ArrayList<>(stored.size());
+            batch.permitted().forEach(p -> {
+                if (stored.contains(p.position())) {
+                    kept.add(p.record());
                 }
-            }
+            });
+            // linked by the next step, in a transaction of its own; the batch row says so until then (link_pending)
+            batch.kept(kept, recordIds);
             batches.complete(batch);
             // Last before commit: the audit chain's lock is held until the transaction ends.
             // In the order of IngestAuditEvents.forBatch.
@@ -217,7 +213,8 @@ public class RecordStager {
             Row row = rows.get(i);
             long id = ids.get(i);
             if (row.current) {
-                currentIds.put(row.hashed.permitted.record().sourceRecordId(), id);
+                PartnerRecord r = row.hashed.permitted.record();
+                currentIds.put(r.partner() + "|" + r.sourceRecordId(), id);
             }
             PgCsv.value(csv, id).append(',').append(row.hashed.csvHead);
             PgCsv.next(PgCsv.next(csv, row.version), row.current).append(row.hashed.csvTail).append('\n');

@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Links a staged batch against the persons already stored, inside the batch's transaction: the batch's records,
+ * Links kept records (one batch's or several's) against the persons already stored, in the linking transaction:
  * their links and their families commit together or not at all. Candidates come from the {@link ResidentPersonIndex}
  * (every stored identity, kept in memory and checked against the database's linkage generation), never from all
  * pairs; a record key seen before keeps its person; new persons take numbers from {@code person_seq}; reviewers'
@@ -60,8 +60,8 @@ public class PersonLinker {
     }
 
     /**
-     * @param versionIds the stored {@code record_id} of each record's current version, by source record id (the
-     *                   stager's); a record missing here has it looked up
+     * @param versionIds the stored {@code record_id} of each record's current version, by record key
+     *                   ({@code partner|sourceRecordId}, as the stager gives them); a record missing here has it looked up
      */
     public Linked link(Collection<PartnerRecord> staged, Map<String, Long> versionIds) {
         // Folding the batch's records needs no database: done before taking the lock that serialises linking.
@@ -101,8 +101,7 @@ public class PersonLinker {
                 insertReviews(result.reviews());
                 settleReviews(result.settled());
             }
-            currentVersions(byKey.values().stream().filter(r -> !versionIds.containsKey(r.sourceRecordId()))
-                    .map(r -> r.partner() + "|" + r.sourceRecordId()).toList());
+            currentVersions(byKey.keySet().stream().filter(k -> !versionIds.containsKey(k)).toList());
             if (result == null) {
                 return new Linked(persons, List.of(), 0, 0);
             }
@@ -266,7 +265,7 @@ public class PersonLinker {
             throw new IllegalStateException(e);
         }
         return new Object[] {s.givenName(), s.familyName(), s.dateOfBirth(), s.sex(), a.line1(), a.town(), a.postcode(),
-                a.uprn(), i.nhsNumber(), i.nino(), i.upn(), i.pncId(), i.crn(), versionIds.get(r.sourceRecordId()),
+                a.uprn(), i.nhsNumber(), i.nino(), i.upn(), i.pncId(), i.crn(), versionIds.get(r.partner() + "|" + r.sourceRecordId()),
                 r.observedAt(), parentsJson, sharedRef(r)};
     }
 
