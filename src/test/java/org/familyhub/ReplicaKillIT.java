@@ -63,6 +63,7 @@ class ReplicaKillIT {
     static final List<Hub> alive = new ArrayList<>();
     static final List<Hub> all = new ArrayList<>();
     static int started;
+    static int unlinkedAtKills;
 
     record Hub(String name, Process process, int port, Path log) {
         Api api() {
@@ -219,9 +220,10 @@ class ReplicaKillIT {
         System.out.printf("ReplicaKillIT figures: kill points %d (mid-batch %d), records expected %d (refused by consent %d),"
                         + " lost %d, doubled %d,"
                         + " unknown %d; notifications %d, not received %d, duplicates received %d; abandoned batches %d;"
+                        + " batches kept but not linked when their replica was killed %d (linked by a survivor);"
                         + " audit %s; recovery mean %.1f s, max %.1f s (kill to batch kept by the survivor)%n",
                 kills.size(), midBatch, expected.values().stream().mapToInt(Set::size).sum(), refusedTotal, lost, doubled, extra,
-                sent.size(), notReceived, duplicatesReceived, abandoned, verify.body(), meanRecovery / 1000, maxRecovery / 1000.0);
+                sent.size(), notReceived, duplicatesReceived, abandoned, unlinkedAtKills, verify.body(), meanRecovery / 1000, maxRecovery / 1000.0);
 
         assertThat(kills).hasSize(KILLS);
         assertThat(lost).as("records lost").isZero();
@@ -327,6 +329,8 @@ class ReplicaKillIT {
         Instant at = Instant.now();
         victim.process.waitFor();
         alive.remove(victim);
+        // batches the victim had kept but not yet linked: a survivor links them (UnlinkedBatches)
+        unlinkedAtKills += count("select count(*) from batch where link_pending and replica_id = '" + victim.name + "'");
         return at;
     }
 
