@@ -17,6 +17,16 @@ final class BlockIndex {
         this.cap = cap;
     }
 
+    /** How many records are filed under {@code key}. */
+    int size(String key) {
+        Positions b = blocks.get(key);
+        return b == null ? 0 : b.size;
+    }
+
+    int cap() {
+        return cap;
+    }
+
     /** Every record sharing a key with {@code keys}, each once, in filing order; {@code self} is never returned. */
     void candidates(Set<String> keys, int self, IntConsumer each) {
         if (self >= stamp.length) {

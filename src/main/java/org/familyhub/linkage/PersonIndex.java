@@ -317,13 +317,22 @@ public final class PersonIndex {
         int first = records.size();
         List<Prepared> prepared = prepare(batch);
         List<Map<Integer, int[]>> compared = compareWithStored(prepared);
-        Set<List<String>> moves = new java.util.LinkedHashSet<>();
+        // the batch's records that will be linked, in order: the n-th takes position first + n
+        int[] linked = new int[prepared.size()];
+        int n = 0;
+        Set<String> keysSeen = new java.util.HashSet<>();
         for (int i = 0; i < prepared.size(); i++) {
-            Prepared p = prepared.get(i);
-            if (byKey.containsKey(p.record.key())) {
-                continue; // a record sent again keeps its person; its data is not relinked
+            String key = prepared.get(i).record.key();
+            if (!byKey.containsKey(key) && keysSeen.add(key)) {
+                linked[n++] = i;
             }
-            link(p, compared.get(i), first, merges, reviews, moves);
+        }
+        int[] order = java.util.Arrays.copyOf(linked, n);
+        List<Map<Integer, int[]>> withinBatch = compareWithinBatch(prepared, order);
+        Set<List<String>> moves = new java.util.LinkedHashSet<>();
+        for (int k = 0; k < order.length; k++) {
+            Map<Integer, int[]> earlier = withinBatch.get(k);
+            link(prepared.get(order[k]), compared.get(order[k]), c -> earlier.get(c - first), first, merges, reviews, moves);
         }
         List<PairKey> settled = recheckMoves(moves, first, merges);
         for (int i = first; i < records.size(); i++) {
@@ -391,8 +400,50 @@ public final class PersonIndex {
         return java.util.Arrays.asList(out);
     }
 
-    private void link(Prepared prepared, Map<Integer, int[]> compared, int stored, List<Merge> merges,
-                      List<ReviewPair> reviews, Set<List<String>> moves) {
+    /**
+     * The same for the batch's own records: each compared, in parallel, with the records before it in the batch that it
+     * shares a block with (by its rank among the records linked, {@code order}). A large batch (several kept batches
+     * linked together) would otherwise compare these one by one in the sequential pass. A block that the stored
+     * records and the batch together fill past its cap is left out (the sequential pass may still use it while it is
+     * under the cap, and compares those pairs itself).
+     */
+    private List<Map<Integer, int[]>> compareWithinBatch(List<Prepared> prepared, int[] order) {
+        Map<String, Positions> local = new HashMap<>();
+        for (int k = 0; k < order.length; k++) {
+            for (String key : prepared.get(order[k]).keys) {
+                local.computeIfAbsent(key, x -> new Positions()).add(k);
+            }
+        }
+        local.values().removeIf(b -> b.size < 2);
+        local.entrySet().removeIf(e -> blocks.size(e.getKey()) + e.getValue().size > blocks.cap());
+        @SuppressWarnings("unchecked")
+        Map<Integer, int[]>[] out = new Map[order.length];
+        java.util.concurrent.atomic.LongAdder count = new java.util.concurrent.atomic.LongAdder();
+        java.util.stream.IntStream ranks = java.util.stream.IntStream.range(0, order.length);
+        (order.length >= 64 ? ranks.parallel() : ranks).forEach(k -> {
+            Map<Integer, int[]> vectors = new HashMap<>();
+            out[k] = vectors;
+            PreparedRecord self = prepared.get(order[k]).record;
+            for (String key : prepared.get(order[k]).keys) {
+                Positions b = local.get(key);
+                if (b == null) {
+                    continue;
+                }
+                for (int x = 0; x < b.size && b.at[x] < k; x++) {
+                    int j = b.at[x];
+                    if (!vectors.containsKey(j)) {
+                        vectors.put(j, comparators.compareForLinking(prepared.get(order[j]).record, self));
+                        count.increment();
+                    }
+                }
+            }
+        });
+        comparisons += count.sum();
+        return java.util.Arrays.asList(out);
+    }
+
+    private void link(Prepared prepared, Map<Integer, int[]> compared, java.util.function.IntFunction<int[]> withinBatch,
+                      int stored, List<Merge> merges, List<ReviewPair> reviews, Set<List<String>> moves) {
         int self = records.size();
         PreparedRecord p = prepared.record;
         PersonRecord r = p.source;
@@ -418,7 +469,7 @@ public final class PersonIndex {
                     return;
                 }
             }
-            int[] v = c < stored ? compared.get(c) : null;
+            int[] v = c < stored ? compared.get(c) : withinBatch.apply(c);
             if (v == null) {
                 comparisons++;
                 v = comparators.compareForLinking(records.get(c), p);
