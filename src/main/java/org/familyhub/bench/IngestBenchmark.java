@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code java -jar familyhub.jar bench [--records N] [--threads T] [--seed S] [--batch-size B] [--pg-stats true]
- * [--wait-for-link false] [--assignments FILE]}:
+ * [--wait-for-link false] [--assignments FILE] [--familyhub.SETTING VALUE]}:
  * generates a
  * synthetic estate of about
  * N records, starts the hub on a fresh embedded PostgreSQL (fsync on, as in production), pushes every file through the
@@ -67,6 +67,12 @@ public final class IngestBenchmark {
                     "--familyhub.embedded-db.data-dir=" + dir.resolve("pgdata"), "--familyhub.demo.seed-on-first-start=false",
                     "--logging.level.root=WARN", "--logging.level.org.familyhub=WARN",
                     "--familyhub.linkage.wait-for-link=" + opts.getOrDefault("wait-for-link", "true")));
+            // any hub setting, e.g. --familyhub.linkage.group-records 250000
+            opts.forEach((k, v) -> {
+                if (k.startsWith("familyhub.")) {
+                    appArgs.add("--" + k + "=" + v);
+                }
+            });
             if (pgStats) {
                 appArgs.add("--familyhub.embedded-db.settings=shared_preload_libraries=pg_stat_statements;"
                         + "pg_stat_statements.track=all");

@@ -102,7 +102,8 @@ public class BatchRepository {
                 rs.getString("source"), rs.getString("source_name"), rs.getString("status"),
                 rs.getInt("received"), rs.getInt("accepted"), rs.getInt("redacted"), rs.getInt("refused"),
                 rs.getInt("quarantined"), rs.getInt("duplicate"), rs.getString("error"),
-                instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("completed_at")));
+                instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("completed_at")),
+                rs.getBoolean("link_pending"));
     }
 
     private static Instant instant(Timestamp t) {

@@ -309,6 +309,9 @@ public final class PersonIndex {
         return prepared(r).keys;
     }
 
+    /** Records of a batch compared (in parallel) and linked (in order) at a time. */
+    private static final int WINDOW = 4096;
+
     public BatchResult add(List<PersonRecord> batch) {
         reasons.clear(); // kept for the last batch only: an index may live for many batches
         List<Merge> merges = new ArrayList<>();
@@ -316,8 +319,8 @@ public final class PersonIndex {
         long before = comparisons;
         int first = records.size();
         List<Prepared> prepared = prepare(batch);
-        List<Map<Integer, int[]>> compared = compareWithStored(prepared);
-        // the batch's records that will be linked, in order: the n-th takes position first + n
+        // the batch's records that will be linked, in order: the n-th takes position first + n (a record sent again
+        // keeps its person and is not relinked)
         int[] linked = new int[prepared.size()];
         int n = 0;
         Set<String> keysSeen = new java.util.HashSet<>();
@@ -328,11 +331,19 @@ public final class PersonIndex {
             }
         }
         int[] order = java.util.Arrays.copyOf(linked, n);
-        List<Map<Integer, int[]>> withinBatch = compareWithinBatch(prepared, order);
+        Map<String, Positions> batchBlocks = batchBlocks(prepared, order);
         Set<List<String>> moves = new java.util.LinkedHashSet<>();
-        for (int k = 0; k < order.length; k++) {
-            Map<Integer, int[]> earlier = withinBatch.get(k);
-            link(prepared.get(order[k]), compared.get(order[k]), c -> earlier.get(c - first), first, merges, reviews, moves);
+        // A window at a time, so that the comparisons held in memory stay bounded however large the batch (several
+        // kept batches linked together): compared in parallel, then linked one by one in batch order.
+        for (int from = 0; from < order.length; from += WINDOW) {
+            int to = Math.min(order.length, from + WINDOW);
+            List<Map<Integer, int[]>> withStored = compareWithStored(prepared, order, from, to, first);
+            List<Map<Integer, int[]>> withinBatch = compareWithinBatch(prepared, order, from, to, batchBlocks);
+            for (int k = from; k < to; k++) {
+                Map<Integer, int[]> earlier = withinBatch.get(k - from);
+                link(prepared.get(order[k]), withStored.get(k - from), c -> earlier.get(c - first), first, merges, reviews,
+                        moves);
+            }
         }
         List<PairKey> settled = recheckMoves(moves, first, merges);
         for (int i = first; i < records.size(); i++) {
@@ -351,25 +362,25 @@ public final class PersonIndex {
     }
 
     /**
-     * The costly part of linking, spread over the cores: each new record compared with the records already here that
-     * it shares a block with (nothing the batch changes can alter those comparisons). The linking itself then goes
+     * The costly part of linking, spread over the cores: each new record of a window (ranks {@code from} to {@code to})
+     * compared with the records stored before the batch that it shares a block with (nothing the batch changes can
+     * alter those comparisons). The linking itself then goes
      * record by record in batch order, exactly as without this, taking each comparison from here. A candidate whose
      * person the record has already matched is skipped, as the sequential pass would.
      */
-    private List<Map<Integer, int[]>> compareWithStored(List<Prepared> prepared) {
-        int stored = records.size();
-        java.util.stream.IntStream ids = java.util.stream.IntStream.range(0, prepared.size());
-        if (prepared.size() >= 64) {
-            ids = ids.parallel();
+    private List<Map<Integer, int[]>> compareWithStored(List<Prepared> prepared, int[] order, int from, int to, int stored) {
+        java.util.stream.IntStream ranks = java.util.stream.IntStream.range(from, to);
+        if (to - from >= 64) {
+            ranks = ranks.parallel();
         }
         @SuppressWarnings("unchecked")
-        Map<Integer, int[]>[] out = new Map[prepared.size()];
+        Map<Integer, int[]>[] out = new Map[to - from];
         java.util.concurrent.atomic.LongAdder count = new java.util.concurrent.atomic.LongAdder();
-        ids.forEach(i -> {
-            Prepared p = prepared.get(i);
+        ranks.forEach(k -> {
+            Prepared p = prepared.get(order[k]);
             Map<Integer, int[]> vectors = new HashMap<>();
-            out[i] = vectors;
-            if (stored == 0 || byKey.containsKey(p.record.key())) {
+            out[k - from] = vectors;
+            if (stored == 0) {
                 return;
             }
             boolean selfDecided = decided.contains(p.record.key());
@@ -400,14 +411,8 @@ public final class PersonIndex {
         return java.util.Arrays.asList(out);
     }
 
-    /**
-     * The same for the batch's own records: each compared, in parallel, with the records before it in the batch that it
-     * shares a block with (by its rank among the records linked, {@code order}). A large batch (several kept batches
-     * linked together) would otherwise compare these one by one in the sequential pass. A block that the stored
-     * records and the batch together fill past its cap is left out (the sequential pass may still use it while it is
-     * under the cap, and compares those pairs itself).
-     */
-    private List<Map<Integer, int[]>> compareWithinBatch(List<Prepared> prepared, int[] order) {
+    /** The batch's own blocks, by rank among the records linked; left out, those it would fill past the cap. */
+    private Map<String, Positions> batchBlocks(List<Prepared> prepared, int[] order) {
         Map<String, Positions> local = new HashMap<>();
         for (int k = 0; k < order.length; k++) {
             for (String key : prepared.get(order[k]).keys) {
@@ -416,13 +421,25 @@ public final class PersonIndex {
         }
         local.values().removeIf(b -> b.size < 2);
         local.entrySet().removeIf(e -> blocks.size(e.getKey()) + e.getValue().size > blocks.cap());
+        return local;
+    }
+
+    /**
+     * The same for the batch's own records: each compared, in parallel, with the records before it in the batch that it
+     * shares a block with (by its rank among the records linked, {@code order}). A large batch (several kept batches
+     * linked together) would otherwise compare these one by one in the sequential pass. A block that the stored
+     * records and the batch together fill past its cap is left out (the sequential pass may still use it while it is
+     * under the cap, and compares those pairs itself).
+     */
+    private List<Map<Integer, int[]>> compareWithinBatch(List<Prepared> prepared, int[] order, int from, int to,
+                                                         Map<String, Positions> local) {
         @SuppressWarnings("unchecked")
-        Map<Integer, int[]>[] out = new Map[order.length];
+        Map<Integer, int[]>[] out = new Map[to - from];
         java.util.concurrent.atomic.LongAdder count = new java.util.concurrent.atomic.LongAdder();
-        java.util.stream.IntStream ranks = java.util.stream.IntStream.range(0, order.length);
-        (order.length >= 64 ? ranks.parallel() : ranks).forEach(k -> {
+        java.util.stream.IntStream ranks = java.util.stream.IntStream.range(from, to);
+        (to - from >= 64 ? ranks.parallel() : ranks).forEach(k -> {
             Map<Integer, int[]> vectors = new HashMap<>();
-            out[k] = vectors;
+            out[k - from] = vectors;
             PreparedRecord self = prepared.get(order[k]).record;
             for (String key : prepared.get(order[k]).keys) {
                 Positions b = local.get(key);

@@ -86,6 +86,7 @@ public class FeedController {
         m.put("sourceName", b.sourceName());
         m.put("startedAt", b.startedAt());
         m.put("completedAt", b.completedAt());
+        m.put("linkPending", b.linkPending());
         return m;
     }
 }

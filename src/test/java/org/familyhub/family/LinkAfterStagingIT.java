@@ -50,6 +50,8 @@ class LinkAfterStagingIT {
     @Autowired
     StoredRecords stored;
     @Autowired
+    org.familyhub.ingest.BatchRepository batches;
+    @Autowired
     IngestMetrics metrics;
     @Autowired
     JdbcTemplate jdbc;
@@ -63,12 +65,14 @@ class LinkAfterStagingIT {
         IngestBatch kept = stager.stage(batch(run, 20, "1 High St", "CV1 1AA"));
         assertThat(count("select count(*) from partner_record where source_record_id like ?", run + "%")).isEqualTo(20);
         assertThat(linkPending(kept.batchId())).isTrue();
+        assertThat(batches.find("police", kept.batchId()).orElseThrow().linkPending()).as("partner IT sees it").isTrue();
         assertThat(count("select count(*) from person_link where source_record_id like ?", run + "%")).isZero();
 
         Thread.sleep(2100); // the sweep leaves a batch kept in the last two seconds to its own step
         unlinked.link();
 
         assertThat(linkPending(kept.batchId())).isFalse();
+        assertThat(batches.find("police", kept.batchId()).orElseThrow().linkPending()).isFalse();
         assertThat(count("select count(*) from person_link where source_record_id like ? and record_id is not null", run + "%"))
                 .isEqualTo(20);
         assertThat(count("""

@@ -172,7 +172,13 @@ class PersonIndexTest {
         PersonIndex single = PersonIndex.withConfiguredWeights(LinkageConfig.standard());
         records.forEach(rec -> single.add(List.of(rec)));
 
+        // all at once: more records than one window (PersonIndex.WINDOW), as several kept batches linked together
+        PersonIndex whole = PersonIndex.withConfiguredWeights(LinkageConfig.standard());
+        whole.add(records);
+
         assertEquals(groups(single, records), groups(batched, records));
+        assertEquals(groups(single, records), groups(whole, records));
+        assertTrue(records.size() > 4096, "more than one window");
         assertTrue(groups(batched, records).stream().anyMatch(g -> g.size() > 1), "some records linked");
     }
 
