@@ -203,7 +203,7 @@ public class LinkAndGroupStep {
                 if (pending.contains(g.batchId())) {
                     for (PartnerRecord r : g.records()) {
                         candidates.add(r);
-                        ids.add(g.versionIds().get(key(r)));
+                        ids.add(g.versionIds().get(r.key()));
                     }
                 }
             }
@@ -223,7 +223,7 @@ public class LinkAndGroupStep {
                 if (id == null || !superseded.contains(id)) {
                     records.add(candidates.get(i));
                     if (id != null) {
-                        versionIds.put(key(candidates.get(i)), id);
+                        versionIds.put(candidates.get(i).key(), id);
                     }
                 }
             }
@@ -239,10 +239,6 @@ public class LinkAndGroupStep {
                     ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", pending.toArray())));
             metrics.linkedTogether(pending.size());
         });
-    }
-
-    private static String key(PartnerRecord r) {
-        return r.partner() + "|" + r.sourceRecordId();
     }
 
     @PreDestroy

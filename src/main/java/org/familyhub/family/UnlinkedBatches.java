@@ -84,7 +84,7 @@ public class UnlinkedBatches {
             });
             for (StoredRecords.Kept k : stored.keptBy(partnerOf.keySet())) {
                 records.get(k.batchId()).add(k.record());
-                versionIds.get(k.batchId()).put(k.record().partner() + "|" + k.record().sourceRecordId(), k.recordId());
+                versionIds.get(k.batchId()).put(k.record().key(), k.recordId());
             }
             List<LinkAndGroupStep.Pending> batches = new ArrayList<>();
             records.forEach((id, list) -> batches.add(LinkAndGroupStep.pending(id, partnerOf.get(id), list, versionIds.get(id))));

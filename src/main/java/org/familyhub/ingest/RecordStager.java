@@ -213,8 +213,7 @@ public class RecordStager {
             Row row = rows.get(i);
             long id = ids.get(i);
             if (row.current) {
-                PartnerRecord r = row.hashed.permitted.record();
-                currentIds.put(r.partner() + "|" + r.sourceRecordId(), id);
+                currentIds.put(row.hashed.permitted.record().key(), id);
             }
             PgCsv.value(csv, id).append(',').append(row.hashed.csvHead);
             PgCsv.next(PgCsv.next(csv, row.version), row.current).append(row.hashed.csvTail).append('\n');

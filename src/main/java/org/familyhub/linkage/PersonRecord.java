@@ -49,7 +49,7 @@ public record PersonRecord(String key, String given, String family, LocalDate do
         put(ids, StrongId.UPN, i.upn());
         put(ids, StrongId.PNC, i.pncId());
         put(ids, StrongId.CRN, i.crn());
-        return new PersonRecord(r.partner() + "|" + r.sourceRecordId(), s.givenName(), s.familyName(), s.dateOfBirth(),
+        return new PersonRecord(r.key(), s.givenName(), s.familyName(), s.dateOfBirth(),
                 s.sex(), a.line1(), a.town(), a.postcode(), a.uprn(), ids, null);
     }
 

@@ -18,4 +18,9 @@ import java.util.Set;
 public record PartnerRecord(String partner, String dataset, String sourceRecordId, LocalDate observedAt,
                             Subject subject, Set<DataCategory> categories, Map<String, Object> facts,
                             Involvement involvement) {
+
+    /** The record key of DESIGN §3, {@code partner|sourceRecordId}: one record across its versions. */
+    public String key() {
+        return partner + "|" + sourceRecordId;
+    }
 }

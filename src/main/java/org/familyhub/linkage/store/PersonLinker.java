@@ -70,7 +70,7 @@ public class PersonLinker {
         // the last version of each key in the batch
         Map<String, PartnerRecord> byKey = new LinkedHashMap<>();
         for (PartnerRecord r : staged) {
-            byKey.put(r.partner() + "|" + r.sourceRecordId(), r);
+            byKey.put(r.key(), r);
         }
         Set<String> persons = new HashSet<>();
         if (byKey.isEmpty()) {
@@ -265,7 +265,7 @@ public class PersonLinker {
             throw new IllegalStateException(e);
         }
         return new Object[] {s.givenName(), s.familyName(), s.dateOfBirth(), s.sex(), a.line1(), a.town(), a.postcode(),
-                a.uprn(), i.nhsNumber(), i.nino(), i.upn(), i.pncId(), i.crn(), versionIds.get(r.partner() + "|" + r.sourceRecordId()),
+                a.uprn(), i.nhsNumber(), i.nino(), i.upn(), i.pncId(), i.crn(), versionIds.get(r.key()),
                 r.observedAt(), parentsJson, sharedRef(r)};
     }
 
