@@ -44,7 +44,7 @@ final class Comparators {
             Comparison.POSTCODE, Comparison.ADDRESS, Comparison.TOWN);
 
     private void identifiersAndBirth(PreparedRecord a, PreparedRecord b, int[] v) {
-        v[Comparison.DOB.ordinal()] = dob(a.dob, b.dob);
+        v[Comparison.DOB.ordinal()] = dob(a.dobKey, b.dobKey);
         v[Comparison.WEAK_ID.ordinal()] = a.weakId.isEmpty() || b.weakId.isEmpty() ? -1
                 : a.weakId.equals(b.weakId) ? 0 : Similarity.withinOneEdit(a.weakId, b.weakId) ? 1 : 2;
         v[Comparison.STRONG_ID.ordinal()] = strongIds(a, b);
@@ -57,7 +57,7 @@ final class Comparators {
         // (nothing can agree better than both exact).
         if (Math.max(g, 0) + Math.max(f, 0) > 0) {
             int gSwap = given(a.givenFirst, a.givenJoined, first(b.familyParts), b.familyJoined);
-            int fSwap = family(a.familyParts, a.familyJoined, b.given, b.givenJoined);
+            int fSwap = gSwap >= 0 && gSwap <= 2 ? family(a.familyParts, a.familyJoined, b.given, b.givenJoined) : -1;
             if (gSwap >= 0 && fSwap >= 0 && gSwap <= 2 && fSwap <= 2 && gSwap + fSwap < Math.max(g, 0) + Math.max(f, 0)) {
                 g = gSwap;
                 f = fSwap;
@@ -119,42 +119,61 @@ final class Comparators {
             }
         }
         double jw = Similarity.jaroWinkler(aJoined, bJoined);
-        for (String p : aParts) {
-            for (String q : bParts) {
-                jw = Math.max(jw, Similarity.jaroWinkler(p, q) - 0.02);
+        if (aParts.size() > 1 || bParts.size() > 1) { // one part each: the parts are the joined names, compared above
+            for (String p : aParts) {
+                for (String q : bParts) {
+                    jw = Math.max(jw, Similarity.jaroWinkler(p, q) - 0.02);
+                }
             }
         }
         return jw >= 0.92 ? 2 : jw >= 0.80 ? 3 : 4;
     }
 
-    /** Dates as yyyyMMdd strings. Compared in place: this runs for every candidate pair. */
-    static int dob(String a, String b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return -1;
+    /**
+     * A yyyyMMdd date packed one decimal digit to four bits (0x19840307 for 1984-03-07), as {@link #dob} compares
+     * dates: digit by digit with a few bit operations, no division. 0 stands for unknown.
+     */
+    static int packedDate(int yyyyMMdd) {
+        int packed = 0;
+        for (int shift = 0; shift < 32; shift += 4, yyyyMMdd /= 10) {
+            packed |= (yyyyMMdd % 10) << shift;
         }
-        if (a.equals(b)) {
-            return 0;
-        }
-        boolean sameYear = a.regionMatches(0, b, 0, 4);
-        if (sameYear && a.regionMatches(4, b, 6, 2) && a.regionMatches(6, b, 4, 2)) {
-            return 1;
-        }
-        int diff = 0;
-        for (int i = 0; i < 8; i++) {
-            if (a.charAt(i) != b.charAt(i)) {
-                diff++;
-            }
-        }
-        if (diff == 1 || Similarity.withinOneEdit(a, b)) {
-            return 2;
-        }
-        int dy = Math.abs(year(a) - year(b));
-        return dy == 1 && a.regionMatches(4, b, 4, 4) ? 3 : 4;
+        return packed;
     }
 
-    private static int year(String yyyyMMdd) {
-        return (yyyyMMdd.charAt(0) - '0') * 1000 + (yyyyMMdd.charAt(1) - '0') * 100 + (yyyyMMdd.charAt(2) - '0') * 10
-                + (yyyyMMdd.charAt(3) - '0');
+    /**
+     * Dates of birth as {@link #packedDate packed}. This runs for every candidate pair (and, from an array, for pairs
+     * whose records are never read), so it works on the digits in place.
+     */
+    static int dob(int a, int b) {
+        if (a == 0 || b == 0) {
+            return -1;
+        }
+        if (a == b) {
+            return 0;
+        }
+        if (a >>> 16 == b >>> 16 && (a >>> 8 & 0xFF) == (b & 0xFF) && (a & 0xFF) == (b >>> 8 & 0xFF)) {
+            return 1; // day and month swapped
+        }
+        // one digit wrong, or two neighbouring digits swapped (the typos of a keyed date)
+        int d = a ^ b;
+        int wrong = (d | d >>> 1 | d >>> 2 | d >>> 3) & 0x11111111; // bit 4k set: digit k differs
+        int count = Integer.bitCount(wrong);
+        if (count == 1) {
+            return 2;
+        }
+        if (count == 2) {
+            int low = Integer.numberOfTrailingZeros(wrong);
+            int high = 31 - Integer.numberOfLeadingZeros(wrong);
+            if (high - low == 4 && (a >>> low & 0xF) == (b >>> high & 0xF) && (a >>> high & 0xF) == (b >>> low & 0xF)) {
+                return 2;
+            }
+        }
+        return (a & 0xFFFF) == (b & 0xFFFF) && Math.abs(year(a) - year(b)) == 1 ? 3 : 4;
+    }
+
+    private static int year(int packed) {
+        return (packed >>> 28) * 1000 + (packed >>> 24 & 0xF) * 100 + (packed >>> 20 & 0xF) * 10 + (packed >>> 16 & 0xF);
     }
 
     /** UK postcodes by sector and outward code; other postcodes (FEBRL's Australian ones) exact or one edit. */

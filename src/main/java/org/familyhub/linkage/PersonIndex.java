@@ -51,6 +51,13 @@ public final class PersonIndex {
     private final Map<String, Positions> byHome = new HashMap<>();
     /** Positions by folded postcode: who is seen in a postcode, for a record that gives no more than that. */
     private final Map<String, Positions> byPostcode = new HashMap<>();
+    /**
+     * Per position, what rules most candidate pairs out without reaching the record ({@link #bornAnotherDay}): at a
+     * million records a record has some 250 candidates, and reading each one's fields was a cache miss apiece.
+     */
+    private int[] dobAt = new int[1024];
+    private int[] kindsAt = new int[1024];
+    private int[][] idHashAt = new int[StrongId.values().length][1024];
     private final LongSupplier newPerson;
     private long comparisons;
 
@@ -134,6 +141,7 @@ public final class PersonIndex {
         Prepared now = prepared(r);
         blocks.remove(BlockingKeys.of(old), i);
         records.set(i, now.record);
+        note(i, now.record);
         blocks.add(now.keys, i);
         unfile(byName, nameKey(old.source), i);
         fileName(now.name, i);
@@ -267,6 +275,7 @@ public final class PersonIndex {
         records.add(p);
         byKey.put(r.key(), self);
         grow(self);
+        note(self, p);
         hasDecision[self] = decided.contains(r.key());
         long seq = personSeq(personId);
         Integer root = seededPerson.get(seq);
@@ -399,6 +408,9 @@ public final class PersonIndex {
                         return;
                     }
                 }
+                if (bornAnotherDay(c, p.record)) {
+                    return;
+                }
                 int[] v = comparators.compareForLinking(records.get(c), p.record);
                 count.increment();
                 vectors.put(c, v);
@@ -449,8 +461,11 @@ public final class PersonIndex {
                 for (int x = 0; x < b.size && b.at[x] < k; x++) {
                     int j = b.at[x];
                     if (!vectors.containsKey(j)) {
-                        vectors.put(j, comparators.compareForLinking(prepared.get(order[j]).record, self));
-                        count.increment();
+                        PreparedRecord other = prepared.get(order[j]).record;
+                        if (!bornAnotherDay(other, self)) {
+                            vectors.put(j, comparators.compareForLinking(other, self));
+                            count.increment();
+                        }
                     }
                 }
             }
@@ -467,6 +482,7 @@ public final class PersonIndex {
         records.add(p);
         byKey.put(r.key(), self);
         grow(self);
+        note(self, p);
         parent[self] = self;
         personIds[self] = p.idKinds == 0 ? null : p.ids.clone();
         boolean selfDecided = decided.contains(r.key());
@@ -485,6 +501,9 @@ public final class PersonIndex {
                     }
                     return;
                 }
+            }
+            if (bornAnotherDay(c, p)) {
+                return; // not compared above either
             }
             int[] v = c < stored ? compared.get(c) : withinBatch.apply(c);
             if (v == null) {
@@ -771,6 +790,56 @@ public final class PersonIndex {
     }
 
     /** {@link #find} without shortening paths: safe for threads that only read. */
+    /** Files what {@link #bornAnotherDay} reads of the record at a position. */
+    private void note(int position, PreparedRecord p) {
+        dobAt[position] = p.dobKey;
+        kindsAt[position] = p.kinds;
+        for (int k = 0; k < idHashAt.length; k++) {
+            idHashAt[k][position] = p.idHash[k];
+        }
+    }
+
+    /**
+     * {@link LinkRules#bornAnotherDay} for the record at position c and p, told from the arrays alone: the dates flatly
+     * differ, no weak identifier is on both and no strong identifier can agree (none of a kind on both hashes alike).
+     * Such a pair is a non-match whatever the rest says, and no move explains it (that needs the dates to agree), so it
+     * is neither compared nor stored. Where the arrays cannot tell, false: the pair is compared in full.
+     */
+    private boolean bornAnotherDay(int c, PreparedRecord p) {
+        if (Comparators.dob(dobAt[c], p.dobKey) != DOB_DIFFERENT) {
+            return false;
+        }
+        int both = kindsAt[c] & p.kinds;
+        if ((both & PreparedRecord.WEAK) != 0) {
+            return false;
+        }
+        for (int k = 0; both != 0; k++, both >>>= 1) {
+            if ((both & 1) != 0 && idHashAt[k][c] == p.idHash[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #bornAnotherDay} for two records of the batch being linked, which have no position yet. */
+    private static boolean bornAnotherDay(PreparedRecord a, PreparedRecord b) {
+        if (Comparators.dob(a.dobKey, b.dobKey) != DOB_DIFFERENT) {
+            return false;
+        }
+        int both = a.kinds & b.kinds;
+        if ((both & PreparedRecord.WEAK) != 0) {
+            return false;
+        }
+        for (int k = 0; both != 0; k++, both >>>= 1) {
+            if ((both & 1) != 0 && a.idHash[k] == b.idHash[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final int DOB_DIFFERENT = Comparison.DOB.different();
+
     private int rootOf(int i) {
         while (parent[i] != i) {
             i = parent[i];
@@ -788,6 +857,11 @@ public final class PersonIndex {
 
     private void grow(int i) {
         if (i >= parent.length) {
+            dobAt = Arrays.copyOf(dobAt, parent.length * 2);
+            kindsAt = Arrays.copyOf(kindsAt, parent.length * 2);
+            for (int k = 0; k < idHashAt.length; k++) {
+                idHashAt[k] = Arrays.copyOf(idHashAt[k], parent.length * 2);
+            }
             parent = Arrays.copyOf(parent, parent.length * 2);
             person = Arrays.copyOf(person, person.length * 2);
             hasDecision = Arrays.copyOf(hasDecision, hasDecision.length * 2);

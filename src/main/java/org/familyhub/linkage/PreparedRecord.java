@@ -14,6 +14,8 @@ final class PreparedRecord {
     final List<String> familyParts;
     final String familyJoined;
     final String dob;
+    /** The date of birth {@link Comparators#packedDate packed}, 0 when unknown. */
+    final int dobKey;
     final String postcode;
     final boolean ukPostcode;
     final List<String> street;
@@ -27,6 +29,12 @@ final class PreparedRecord {
     /** Strong identifiers by {@link StrongId} ordinal (null where absent), and a bit per kind present. */
     final String[] ids;
     final int idKinds;
+    /** Hash of each strong identifier (0 where absent), by the same ordinal. */
+    final int[] idHash;
+    /** {@link #idKinds}, with {@link #WEAK} set when the record has a weak identifier. */
+    final int kinds;
+
+    static final int WEAK = 1 << 31;
 
     PreparedRecord(PersonRecord r) {
         source = r;
@@ -35,8 +43,10 @@ final class PreparedRecord {
         givenJoined = String.join("", given);
         familyParts = Normalise.tokens(r.family());
         familyJoined = String.join("", familyParts);
-        dob = r.dob() == null ? "" : Integer.toString(r.dob().getYear() * 10000 + r.dob().getMonthValue() * 100
-                + r.dob().getDayOfMonth());
+        int yyyyMMdd = r.dob() == null ? 0
+                : r.dob().getYear() * 10000 + r.dob().getMonthValue() * 100 + r.dob().getDayOfMonth();
+        dob = yyyyMMdd == 0 ? "" : Integer.toString(yyyyMMdd);
+        dobKey = Comparators.packedDate(yyyyMMdd);
         postcode = Normalise.postcode(r.postcode());
         ukPostcode = Comparators.ukPostcode(postcode);
         List<String> tokens = Normalise.addressTokens(r.line1());
@@ -63,6 +73,11 @@ final class PreparedRecord {
             kinds |= 1 << e.getKey().ordinal();
         }
         idKinds = kinds;
+        idHash = new int[ids.length];
+        for (int k = 0; k < ids.length; k++) {
+            idHash[k] = ids[k] == null ? 0 : ids[k].hashCode();
+        }
+        this.kinds = weakId.isEmpty() ? kinds : kinds | WEAK;
     }
 
     static final String BARE = "bare:";

@@ -48,16 +48,27 @@ class ComparatorsTest {
         assertEquals(1, Comparators.strongIds(nhs, both));
     }
 
+    private static int dob(int yyyyMMdd, int other) {
+        return Comparators.dob(Comparators.packedDate(yyyyMMdd), Comparators.packedDate(other));
+    }
+
     @Test
     void datesOfBirth() {
-        assertEquals(0, Comparators.dob("19840307", "19840307"));
-        assertEquals(1, Comparators.dob("19840307", "19840703"));
-        assertEquals(2, Comparators.dob("19840307", "19840308"));
-        assertEquals(3, Comparators.dob("19891231", "19901231"));
-        assertEquals(4, Comparators.dob("19840307", "19611120"));
-        assertEquals(2, Comparators.dob("19840307", "19480307"), "neighbouring digits swapped");
-        assertEquals(4, Comparators.dob("19840307", "19850308"), "a year and a day apart");
-        assertEquals(-1, Comparators.dob("", "19850308"));
+        assertEquals(0, dob(19840307, 19840307));
+        assertEquals(1, dob(19840307, 19840703));
+        assertEquals(2, dob(19840307, 19840308));
+        assertEquals(3, dob(19891231, 19901231));
+        assertEquals(4, dob(19840307, 19611120));
+        assertEquals(2, dob(19840307, 19480307), "neighbouring digits swapped");
+        assertEquals(4, dob(19840307, 19850308), "a year and a day apart");
+        assertEquals(-1, dob(0, 19850308));
+        assertEquals(2, dob(19840312, 19840321), "the day's digits swapped");
+        assertEquals(4, dob(19840307, 19840318), "two neighbouring digits wrong, not swapped");
+        assertEquals(4, dob(19840307, 19850306), "two digits apart wrong");
+        assertEquals(2, dob(20011231, 20011230), "one digit wrong in the last place");
+        assertEquals(2, dob(20011231, 30011231), "one digit wrong in the first place");
+        assertEquals(3, dob(19990101, 20000101), "a year apart across the century");
+        assertEquals(0x19840307, Comparators.packedDate(19840307));
     }
 
     @Test
