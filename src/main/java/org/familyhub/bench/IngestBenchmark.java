@@ -158,6 +158,10 @@ public final class IngestBenchmark {
                 meters.find("familyhub.family.phase").timers().forEach(t -> phases.append(String.format(" %s %.1f s",
                         t.getId().getTag("phase"), t.totalTime(TimeUnit.SECONDS))));
                 System.out.println(phases);
+                StringBuilder linkPhases = new StringBuilder("linking by phase:");
+                meters.find("familyhub.linkage.phase").timers().forEach(t -> linkPhases.append(String.format(" %s %.1f s",
+                        t.getId().getTag("phase"), t.totalTime(TimeUnit.SECONDS))));
+                System.out.println(linkPhases);
                 if (pgStats) {
                     printStatementStats(jdbc);
                 }

@@ -36,6 +36,17 @@ public class IngestMetrics {
     }
 
     /**
+     * {@code familyhub_linkage_phase_seconds{phase}}: where linking goes (known: records linked before, read and
+     * updated; compare: the index links the new ones; write: links, persons, merges and reviews stored). Returns a
+     * sample started now, for the next phase.
+     */
+    public Timer.Sample linkPhaseDone(Timer.Sample sample, String phase) {
+        sample.stop(Timer.builder("familyhub.linkage.phase").description("Time per phase of linking")
+                .tag("phase", phase).register(registry));
+        return Timer.start(registry);
+    }
+
+    /**
      * {@code familyhub_linkage_group_batches}: how many kept batches one linking transaction took together (more when
      * feeds arrive faster than they are linked).
      */

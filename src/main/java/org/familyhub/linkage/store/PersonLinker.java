@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.familyhub.db.PgCopy;
 import org.familyhub.db.PgCsv;
 import org.familyhub.db.PgUnnest;
+import org.familyhub.ingest.IngestMetrics;
 import org.familyhub.linkage.BatchResult;
 import org.familyhub.linkage.Decision;
 import org.familyhub.linkage.HouseholdKeys;
@@ -44,10 +45,12 @@ public class PersonLinker {
 
     private final JdbcTemplate jdbc;
     private final ResidentPersonIndex resident;
+    private final IngestMetrics metrics;
 
-    public PersonLinker(JdbcTemplate jdbc, ResidentPersonIndex resident) {
+    public PersonLinker(JdbcTemplate jdbc, ResidentPersonIndex resident, IngestMetrics metrics) {
         this.jdbc = jdbc;
         this.resident = resident;
+        this.metrics = metrics;
     }
 
     /** What a batch changed: the persons whose records changed, and persons merged into others. */
@@ -77,6 +80,7 @@ public class PersonLinker {
             return new Linked(persons, List.of(), 0, 0);
         }
         synchronized (resident) {
+            var phase = metrics.start();
             PersonIndex index = resident.current();
             long generation = resident.change(ResidentPersonIndex.Change.APPLIED);
             Map<String, String> known = knownKeys(byKey.keySet());
@@ -91,7 +95,9 @@ public class PersonLinker {
                     fresh.add(p);
                 }
             }
+            phase = metrics.linkPhaseDone(phase, "known");
             BatchResult result = fresh.isEmpty() ? null : index.add(fresh);
+            phase = metrics.linkPhaseDone(phase, "compare");
             if (result != null) {
                 insertPersons(new HashSet<>(result.personOf().values()));
                 insertLinks(fresh, byKey, versionIds, index, generation);
@@ -102,6 +108,7 @@ public class PersonLinker {
                 settleReviews(result.settled());
             }
             currentVersions(byKey.keySet().stream().filter(k -> !versionIds.containsKey(k)).toList());
+            metrics.linkPhaseDone(phase, "write");
             if (result == null) {
                 return new Linked(persons, List.of(), 0, 0);
             }

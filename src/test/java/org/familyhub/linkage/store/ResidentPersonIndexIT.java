@@ -15,6 +15,7 @@ import org.familyhub.record.PartnerRecord;
 import org.familyhub.record.Subject;
 import org.familyhub.support.HubIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.familyhub.ingest.IngestMetrics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,6 +34,8 @@ class ResidentPersonIndexIT {
     ResidentPersonIndex resident;
     @Autowired
     LinkageSettings settings;
+    @Autowired
+    IngestMetrics metrics;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -56,7 +59,7 @@ class ResidentPersonIndexIT {
     void whatAnotherReplicaLinkedIsReadBeforeTheNextBatchIsLinked() {
         String name = "Perpetua" + run;
         tx.execute(s -> linker.link(List.of(record("WARM-" + run, "Someone" + run, 25)))); // this replica's index is loaded
-        PersonLinker otherReplica = new PersonLinker(jdbc, new ResidentPersonIndex(jdbc, settings));
+        PersonLinker otherReplica = new PersonLinker(jdbc, new ResidentPersonIndex(jdbc, settings), metrics);
         String theirs = tx.execute(s -> otherReplica.link(List.of(record("A-" + run, name, 7)))).persons().iterator().next();
 
         PersonLinker.Linked ours = tx.execute(s -> linker.link(List.of(record("B-" + run, name, 7))));
