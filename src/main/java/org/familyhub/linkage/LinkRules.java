@@ -9,6 +9,7 @@ package org.familyhub.linkage;
 final class LinkRules {
 
     private static final int GIVEN = Comparison.GIVEN.ordinal();
+    private static final int FAMILY = Comparison.FAMILY.ordinal();
     private static final int DOB = Comparison.DOB.ordinal();
     private static final int SEX = Comparison.SEX.ordinal();
     private static final int POSTCODE = Comparison.POSTCODE.ordinal();
@@ -35,9 +36,45 @@ final class LinkRules {
         }
         if (vetoed(v)) {
             // a shared address makes household members look alike; without it, is this still maybe one person?
-            return model.scoreWithoutPlace(v) < thresholds.lower() ? Outcome.NON_MATCH : Outcome.REVIEW;
+            return model.scoreWithoutPlace(v) < thresholds.lower() ? Outcome.NON_MATCH : review(v);
         }
-        return score < thresholds.upper() ? Outcome.REVIEW : Outcome.MATCH;
+        return score < thresholds.upper() ? review(v) : Outcome.MATCH;
+    }
+
+    private static Outcome review(int[] v) {
+        return twoThingsAgainst(v) ? Outcome.NON_MATCH : Outcome.REVIEW;
+    }
+
+    /**
+     * A pair that would be queued for a reviewer, but where two things speak against it being one person: a given or
+     * a family name flatly different, a date of birth not the same day (a digit or a year off), places that contradict
+     * ({@link #placeContradicts}), a conflicting identifier. One of these is a reviewer's question (a name not known
+     * as a nickname, a move, a typo, a married name); two at once are two people who share the rest (a surname and a
+     * birthday, a name in one town), and the reviewer has nothing to decide on. On a 300,000-record synthetic estate,
+     * 162,000 of the 177,000 queued pairs had two or more, and 4 of those were one person; the queue hid the pairs
+     * worth a look. Not when a personal (weak) identifier agrees: that is evidence for.
+     */
+    static boolean twoThingsAgainst(int[] v) {
+        if (v[WEAK_ID] >= 0 && v[WEAK_ID] <= 1) {
+            return false;
+        }
+        int against = 0;
+        if (v[GIVEN] == Comparison.GIVEN.different()) {
+            against++;
+        }
+        if (v[FAMILY] == Comparison.FAMILY.different()) {
+            against++;
+        }
+        if (v[DOB] >= 2) {
+            against++;
+        }
+        if (placeContradicts(v)) {
+            against++;
+        }
+        if (v[STRONG_ID] == 1) {
+            against++;
+        }
+        return against >= 2;
     }
 
     /**

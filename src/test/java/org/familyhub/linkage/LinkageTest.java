@@ -83,6 +83,26 @@ class LinkageTest {
     }
 
     @Test
+    void aPairWithTwoThingsAgainstItIsNotQueued() {
+        BatchResult r = link(person("a").id(StrongId.NHS, "2222222222").build(),
+                person("namesake-elsewhere").dob(1984, 3, 8).address("88 Station Street", "CV1 4ZZ").build(),
+                person("sister-born-the-same-day-elsewhere").given("Susan").sex("F").address("88 Station Street", "CV1 4ZZ").build(),
+                person("other-nhs-other-name").given("Daniel").id(StrongId.NHS, "1111111111").build(),
+                person("same-nhs-as-that").given("Daniel").id(StrongId.NHS, "1111111111").build());
+        assertNotLinked(r, "a", "namesake-elsewhere");
+        assertEquals(List.of(), r.reviews().stream().filter(p -> p.pair().first().equals("a") || p.pair().second().equals("a")).toList(),
+                "a digit off and elsewhere; another given name and elsewhere; another given name and another NHS number");
+    }
+
+    @Test
+    void aPairWithOneThingAgainstItIsQueued() {
+        BatchResult r = link(person("a").id(StrongId.NHS, "2222222222").build(), person("b").id(StrongId.NHS, "1111111111").build(),
+                person("c").dob(1984, 3, 8).address("88 Station Street", "CV1 4ZZ").id(StrongId.NHS, "3333333333").build());
+        assertEquals(List.of(PairKey.of("a", "b")), r.reviews().stream().map(ReviewPair::pair).toList(),
+                "one person but for the NHS number is for a person to judge; c has three things against");
+    }
+
+    @Test
     void aBrotherAndSisterWhoseNamesShareAStemAreNotLinked() {
         BatchResult r = link(person("ciaran").given("Ciaran").build(), person("ciara").given("Ciara").sex("F").build());
         assertNotLinked(r, "ciaran", "ciara");
