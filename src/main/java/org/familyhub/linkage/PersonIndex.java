@@ -395,11 +395,15 @@ public final class PersonIndex {
             boolean selfDecided = decided.contains(p.record.key());
             java.util.Set<Integer> matched = new java.util.HashSet<>();
             blocks.candidatesBelow(p.keys, stored, c -> {
+                boolean pairDecided = selfDecided && hasDecision[c];
+                if (!pairDecided && bornAnotherDay(c, p.record)) {
+                    return; // first: most candidates end here, and this reads one array
+                }
                 int root = rootOf(c);
                 if (matched.contains(root)) {
                     return;
                 }
-                if (selfDecided && hasDecision[c]) {
+                if (pairDecided) {
                     Decision d = decisions.get(PairKey.of(records.get(c).key(), p.record.key()));
                     if (d != null) {
                         if (d == Decision.MATCH) {
@@ -408,8 +412,8 @@ public final class PersonIndex {
                         return;
                     }
                 }
-                if (bornAnotherDay(c, p.record)) {
-                    return;
+                if (pairDecided && bornAnotherDay(c, p.record)) {
+                    return; // a decided record, but no decision on this pair
                 }
                 int[] v = comparators.compareForLinking(records.get(c), p.record);
                 count.increment();
@@ -489,10 +493,14 @@ public final class PersonIndex {
         hasDecision[self] = selfDecided;
         Set<String> keys = prepared.keys;
         blocks.candidates(keys, self, c -> {
+            boolean pairDecided = selfDecided && hasDecision[c];
+            if (!pairDecided && bornAnotherDay(c, p)) {
+                return; // not compared above either; first, as most candidates end here
+            }
             if (find(c) == find(self)) {
                 return; // already one person: nothing to learn from the pair
             }
-            if (selfDecided && hasDecision[c]) {
+            if (pairDecided) {
                 Decision decided = decisions.get(PairKey.of(records.get(c).key(), r.key()));
                 if (decided != null) {
                     if (decided == Decision.MATCH) {
@@ -502,8 +510,8 @@ public final class PersonIndex {
                     return;
                 }
             }
-            if (bornAnotherDay(c, p)) {
-                return; // not compared above either
+            if (pairDecided && bornAnotherDay(c, p)) {
+                return; // a decided record, but no decision on this pair
             }
             int[] v = c < stored ? compared.get(c) : withinBatch.apply(c);
             if (v == null) {
