@@ -1,11 +1,15 @@
 package org.familyhub.family;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.familyhub.cluster.ReplicaIdentity;
 import org.familyhub.cluster.ReplicaLiveness;
@@ -22,6 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that died between keeping a batch and linking it, and this replica's own whose linking failed. Their records are
  * read back from the database (the current versions they kept) and linked as {@link LinkAndGroupStep} links a new
  * batch, in the order the batches were kept. A batch another live replica has queued is left to it.
+ *
+ * <p>A batch whose linking fails again is tried later and later ({@link LinkRetries}), not at every check. Partner IT
+ * sees it as {@code linkPending} meanwhile.
  */
 @Component
 public class UnlinkedBatches {
@@ -33,6 +40,7 @@ public class UnlinkedBatches {
     private final StoredRecords stored;
     private final LinkAndGroupStep step;
     private final String self;
+    private final LinkRetries retries = new LinkRetries();
 
     public UnlinkedBatches(JdbcTemplate jdbc, TransactionTemplate tx, StoredRecords stored, LinkAndGroupStep step,
                            ReplicaIdentity self) {
@@ -62,6 +70,9 @@ public class UnlinkedBatches {
                             replicaOf.put(id, rs.getString(3));
                         }
                     });
+            Instant now = Instant.now();
+            retries.onlyPending(partnerOf.keySet());
+            partnerOf.keySet().removeIf(id -> !retries.due(id, now));
             if (partnerOf.isEmpty()) {
                 return 0;
             }
@@ -91,10 +102,29 @@ public class UnlinkedBatches {
             log.warn("Linking {} kept batch(es) left unlinked (a failed link, or a replica gone before linking): {}",
                     batches.size(), partnerOf.keySet());
             step.linkNow(batches);
+            backOff(partnerOf.keySet(), now);
             return batches.size();
         } catch (RuntimeException e) {
             log.warn("Could not link the batches left unlinked: {}", Objects.toString(e.getMessage(), e.toString()));
             return 0;
         }
+    }
+
+    /** Those of the batches tried that are still pending failed again: tried next after twice the last wait. */
+    private void backOff(Set<UUID> tried, Instant now) {
+        Set<UUID> still = new HashSet<>();
+        jdbc.query("select batch_id from batch where link_pending and batch_id = any(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", tried.toArray())),
+                rs -> {
+                    still.add(rs.getObject(1, UUID.class));
+                });
+        tried.forEach(id -> {
+            if (still.contains(id)) {
+                Duration wait = retries.failed(id, now);
+                log.error("Batch {}: linking failed {} time(s) in a row; tried again in {}", id, retries.failures(id), wait);
+            } else {
+                retries.linked(id);
+            }
+        });
     }
 }
