@@ -66,6 +66,7 @@ class PartnerItJourneyIT {
         assertThat(b.text("#received")).isEqualTo("3");
         assertThat(b.text("#accepted")).isEqualTo("2");
         assertThat(b.text("#quarantined")).isEqualTo("1");
+        assertThat(b.text("#linked")).as("answered once linked (the default)").isEqualTo("Yes");
         String inBatch = b.text("#quarantine");
         assertThat(inBatch).contains("UI-" + run + "-2", "2014-13-01").doesNotContain("UI-" + run + "-1,");
         b.page("batch");
