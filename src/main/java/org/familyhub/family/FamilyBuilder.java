@@ -60,6 +60,15 @@ public class FamilyBuilder {
 
     /** @return the families whose view was reassessed */
     public Set<String> rebuild(Set<String> touched, List<Merge> merges) {
+        return rebuild(touched, merges, null);
+    }
+
+    /**
+     * @param linked the record keys just linked, whose stated parents are recorded now (the touched persons' other
+     *               records had theirs recorded when they were linked); null records those of every record read
+     * @return the families whose view was reassessed
+     */
+    public Set<String> rebuild(Set<String> touched, List<Merge> merges, Set<String> linked) {
         applyMerges(merges);
         if (touched.isEmpty()) {
             return Set.of();
@@ -67,8 +76,11 @@ public class FamilyBuilder {
         var phase = metrics.start();
         List<Object[]> events = new ArrayList<>();
         Map<String, List<Stored>> records = stored.of(touched);
+        phase = metrics.phaseDone(phase, "read");
         updateHomes(records);
-        recordStatedParents(records);
+        phase = metrics.phaseDone(phase, "homes");
+        recordStatedParents(records, linked);
+        phase = metrics.phaseDone(phase, "stated");
 
         // Who each person's records name as parents: from the records just read for the touched persons, from a
         // narrow read (no facts beyond the parents) for the others, whose families may well need no reassessment.
@@ -270,7 +282,8 @@ public class FamilyBuilder {
         PgUnnest.update(jdbc, """
                 update family f set household_key = u.household_key, members = u.members::integer, updated_at = now()
                   from unnest(?::text[], ?::text[], ?::text[]) as u(household_key, members, family_id)
-                 where f.family_id = u.family_id""", 3, counts);
+                 where f.family_id = u.family_id
+                   and (f.household_key is distinct from u.household_key or f.members <> u.members::integer)""", 3, counts);
         PgUnnest.update(jdbc, """
                 insert into family_event (family_id, kind, person_id, other_family)
                 select family_id, kind, person_id, other_family
@@ -343,11 +356,14 @@ public class FamilyBuilder {
     }
 
     /** Keeps the parents each child's school returns name, so they can be found when their own records arrive. */
-    private void recordStatedParents(Map<String, List<Stored>> records) {
+    private void recordStatedParents(Map<String, List<Stored>> records, Set<String> linked) {
         List<Object[]> rows = new ArrayList<>();
         records.values().forEach(list -> list.forEach(s -> {
+            if (linked != null && !linked.contains(s.record().key())) {
+                return;
+            }
             for (ParentMention p : parents(s.record())) {
-                rows.add(new Object[] {s.record().partner() + "|" + s.record().sourceRecordId(), p.relationship,
+                rows.add(new Object[] {s.record().key(), p.relationship,
                         p.given, p.family});
             }
         }));

@@ -232,7 +232,8 @@ public class LinkAndGroupStep {
                 PersonLinker.Linked linked = linker.link(records, versionIds);
                 metrics.stageDone(timer, partner, "link");
                 timer = metrics.start();
-                families.rebuild(linked.persons(), linked.merges());
+                families.rebuild(linked.persons(), linked.merges(),
+                        records.stream().map(PartnerRecord::key).collect(java.util.stream.Collectors.toSet()));
                 metrics.stageDone(timer, partner, "family");
             }
             jdbc.update("update batch set link_pending = false where batch_id = any(?)",
