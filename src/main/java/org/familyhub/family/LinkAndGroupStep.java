@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import jakarta.annotation.PreDestroy;
 import org.familyhub.ingest.IngestBatch;
 import org.familyhub.ingest.IngestMetrics;
@@ -233,7 +234,7 @@ public class LinkAndGroupStep {
                 metrics.stageDone(timer, partner, "link");
                 timer = metrics.start();
                 families.rebuild(linked.persons(), linked.merges(),
-                        records.stream().map(PartnerRecord::key).collect(java.util.stream.Collectors.toSet()));
+                        records.stream().map(PartnerRecord::key).collect(Collectors.toSet()));
                 metrics.stageDone(timer, partner, "family");
             }
             jdbc.update("update batch set link_pending = false where batch_id = any(?)",

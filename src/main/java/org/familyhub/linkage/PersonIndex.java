@@ -57,7 +57,8 @@ public final class PersonIndex {
      */
     private int[] dobAt = new int[1024];
     private int[] kindsAt = new int[1024];
-    private int[][] idHashAt = new int[StrongId.values().length][1024];
+    /** Each position's {@link PreparedRecord#idHash} (the record's own array: read only when identifier kinds meet). */
+    private int[][] idHashAt = new int[1024][];
     private final LongSupplier newPerson;
     private long comparisons;
 
@@ -797,49 +798,40 @@ public final class PersonIndex {
         return false;
     }
 
-    /** {@link #find} without shortening paths: safe for threads that only read. */
     /** Files what {@link #bornAnotherDay} reads of the record at a position. */
     private void note(int position, PreparedRecord p) {
         dobAt[position] = p.dobKey;
         kindsAt[position] = p.kinds;
-        for (int k = 0; k < idHashAt.length; k++) {
-            idHashAt[k][position] = p.idHash[k];
-        }
+        idHashAt[position] = p.idHash;
+    }
+
+    /** {@link #bornAnotherDay(int, int, int[], PreparedRecord)} for the record at position c, from the arrays alone. */
+    private boolean bornAnotherDay(int c, PreparedRecord p) {
+        return bornAnotherDay(dobAt[c], kindsAt[c], idHashAt[c], p);
+    }
+
+    /** The same for two records of the batch being linked, which have no position yet. */
+    private static boolean bornAnotherDay(PreparedRecord a, PreparedRecord b) {
+        return bornAnotherDay(a.dobKey, a.kinds, a.idHash, b);
     }
 
     /**
-     * {@link LinkRules#bornAnotherDay} for the record at position c and p, told from the arrays alone: the dates flatly
-     * differ, no weak identifier is on both and no strong identifier can agree (none of a kind on both hashes alike).
-     * Such a pair is a non-match whatever the rest says, and no move explains it (that needs the dates to agree), so it
-     * is neither compared nor stored. Where the arrays cannot tell, false: the pair is compared in full.
+     * {@link LinkRules#bornAnotherDay} for a record (its packed date, identifier kinds and hashes) and p, without
+     * reading the record: the dates flatly differ, no weak identifier is on both and no strong identifier can agree
+     * (none of a kind on both hashes alike). Such a pair is a non-match whatever the rest says, and no move explains it
+     * (that needs the dates to agree), so it is neither compared nor stored. Where this cannot tell, false: the pair
+     * is compared in full.
      */
-    private boolean bornAnotherDay(int c, PreparedRecord p) {
-        if (Comparators.dob(dobAt[c], p.dobKey) != DOB_DIFFERENT) {
+    private static boolean bornAnotherDay(int dob, int kinds, int[] idHash, PreparedRecord p) {
+        if (Comparators.dob(dob, p.dobKey) != DOB_DIFFERENT) {
             return false;
         }
-        int both = kindsAt[c] & p.kinds;
+        int both = kinds & p.kinds;
         if ((both & PreparedRecord.WEAK) != 0) {
             return false;
         }
         for (int k = 0; both != 0; k++, both >>>= 1) {
-            if ((both & 1) != 0 && idHashAt[k][c] == p.idHash[k]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** {@link #bornAnotherDay} for two records of the batch being linked, which have no position yet. */
-    private static boolean bornAnotherDay(PreparedRecord a, PreparedRecord b) {
-        if (Comparators.dob(a.dobKey, b.dobKey) != DOB_DIFFERENT) {
-            return false;
-        }
-        int both = a.kinds & b.kinds;
-        if ((both & PreparedRecord.WEAK) != 0) {
-            return false;
-        }
-        for (int k = 0; both != 0; k++, both >>>= 1) {
-            if ((both & 1) != 0 && a.idHash[k] == b.idHash[k]) {
+            if ((both & 1) != 0 && idHash[k] == p.idHash[k]) {
                 return false;
             }
         }
@@ -848,6 +840,7 @@ public final class PersonIndex {
 
     private static final int DOB_DIFFERENT = Comparison.DOB.different();
 
+    /** {@link #find} without shortening paths: safe for threads that only read. */
     private int rootOf(int i) {
         while (parent[i] != i) {
             i = parent[i];
@@ -867,9 +860,7 @@ public final class PersonIndex {
         if (i >= parent.length) {
             dobAt = Arrays.copyOf(dobAt, parent.length * 2);
             kindsAt = Arrays.copyOf(kindsAt, parent.length * 2);
-            for (int k = 0; k < idHashAt.length; k++) {
-                idHashAt[k] = Arrays.copyOf(idHashAt[k], parent.length * 2);
-            }
+            idHashAt = Arrays.copyOf(idHashAt, parent.length * 2);
             parent = Arrays.copyOf(parent, parent.length * 2);
             person = Arrays.copyOf(person, person.length * 2);
             hasDecision = Arrays.copyOf(hasDecision, hasDecision.length * 2);
