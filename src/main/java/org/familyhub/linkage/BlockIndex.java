@@ -58,6 +58,11 @@ final class BlockIndex {
      * changes it (the records of a batch compared with the stored ones in parallel). Same order as {@link #candidates}.
      */
     void candidatesBelow(Set<String> keys, int limit, IntConsumer each) {
+        candidatesBelow(keys, limit, each, null);
+    }
+
+    /** As {@link #candidatesBelow(Set, int, IntConsumer)}, telling {@code scan} where each key's candidates end. */
+    void candidatesBelow(Set<String> keys, int limit, IntConsumer each, StoredScan scan) {
         int[] seen = SEEN.get();
         if (seen.length < limit) {
             seen = new int[Math.max(limit, seen.length * 2)];
@@ -72,16 +77,66 @@ final class BlockIndex {
         for (String key : keys) {
             Positions b = blocks.get(key);
             if (b == null || b.size > cap) {
+                if (scan != null) {
+                    scan.keyDone(b == null ? 0 : StoredScan.OVER_CAP);
+                }
                 continue;
             }
-            for (int k = 0; k < b.size; k++) {
+            int k = 0;
+            for (; k < b.size; k++) {
                 int c = b.at[k];
-                if (c < limit && seen[c] != mark) {
+                if (c >= limit) {
+                    break; // a block holds the positions below the limit first: the batch's are filed after them
+                }
+                if (seen[c] != mark) {
                     seen[c] = mark;
                     each.accept(c);
                 }
             }
+            if (scan != null) {
+                scan.keyDone(k);
+            }
         }
+    }
+
+    /**
+     * {@link #candidates} for a record whose stored candidates were scanned before the batch was filed (every
+     * position then was a stored one): for each key, the scan's survivors, then the positions filed under it since,
+     * in the same order as {@link #candidates} would give them and with the candidates it rules out left out. False,
+     * having given nothing, if a key's block grew past its cap since the scan: {@link #candidates} must do it.
+     */
+    boolean candidatesAfter(Set<String> keys, int self, StoredScan scan, IntConsumer each) {
+        int i = 0;
+        for (String key : keys) {
+            Positions b = blocks.get(key);
+            if (scan.sizeThen[i++] > 0 && b.size > cap) {
+                return false;
+            }
+        }
+        if (self >= stamp.length) {
+            stamp = Arrays.copyOf(stamp, Math.max(self + 1, stamp.length * 2));
+        }
+        int mark = self + 1;
+        stamp[self] = mark;
+        int ki = -1;
+        for (String key : keys) {
+            ki++;
+            Positions b = blocks.get(key);
+            if (b == null || b.size > cap) {
+                continue;
+            }
+            for (int s = scan.keyStart(ki); s < scan.keyEnd[ki]; s++) {
+                each.accept(scan.survivors[s]); // stored positions, each once across the keys already
+            }
+            for (int k = Math.max(0, scan.sizeThen[ki]); k < b.size; k++) {
+                int c = b.at[k];
+                if (stamp[c] != mark) {
+                    stamp[c] = mark;
+                    each.accept(c);
+                }
+            }
+        }
+        return true;
     }
 
     /** Takes a record out of its blocks; a block past its cap stays past it (it was too common to tell anyway). */

@@ -347,12 +347,13 @@ public final class PersonIndex {
         // kept batches linked together): compared in parallel, then linked one by one in batch order.
         for (int from = 0; from < order.length; from += WINDOW) {
             int to = Math.min(order.length, from + WINDOW);
-            List<Map<Integer, int[]>> withStored = compareWithStored(prepared, order, from, to, first);
+            StoredScan[] scans = new StoredScan[to - from];
+            List<Map<Integer, int[]>> withStored = compareWithStored(prepared, order, from, to, first, scans);
             List<Map<Integer, int[]>> withinBatch = compareWithinBatch(prepared, order, from, to, batchBlocks);
             for (int k = from; k < to; k++) {
                 Map<Integer, int[]> earlier = withinBatch.get(k - from);
-                link(prepared.get(order[k]), withStored.get(k - from), c -> earlier.get(c - first), first, merges, reviews,
-                        moves);
+                link(prepared.get(order[k]), withStored.get(k - from), scans[k - from], c -> earlier.get(c - first), first,
+                        merges, reviews, moves);
             }
         }
         List<PairKey> settled = recheckMoves(moves, first, merges);
@@ -378,7 +379,8 @@ public final class PersonIndex {
      * record by record in batch order, exactly as without this, taking each comparison from here. A candidate whose
      * person the record has already matched is skipped, as the sequential pass would.
      */
-    private List<Map<Integer, int[]>> compareWithStored(List<Prepared> prepared, int[] order, int from, int to, int stored) {
+    private List<Map<Integer, int[]>> compareWithStored(List<Prepared> prepared, int[] order, int from, int to, int stored,
+                                                        StoredScan[] scans) {
         java.util.stream.IntStream ranks = java.util.stream.IntStream.range(from, to);
         if (to - from >= 64) {
             ranks = ranks.parallel();
@@ -395,11 +397,14 @@ public final class PersonIndex {
             }
             boolean selfDecided = decided.contains(p.record.key());
             java.util.Set<Integer> matched = new java.util.HashSet<>();
+            StoredScan scan = new StoredScan(p.keys.size());
+            scans[k - from] = scan;
             blocks.candidatesBelow(p.keys, stored, c -> {
                 boolean pairDecided = selfDecided && hasDecision[c];
                 if (!pairDecided && bornAnotherDay(c, p.record)) {
                     return; // first: most candidates end here, and this reads one array
                 }
+                scan.add(c);
                 int root = rootOf(c);
                 if (matched.contains(root)) {
                     return;
@@ -422,7 +427,7 @@ public final class PersonIndex {
                 if (rules.classify(v) == Outcome.MATCH) {
                     matched.add(root);
                 }
-            });
+            }, scan);
         });
         comparisons += count.sum();
         return java.util.Arrays.asList(out);
@@ -479,8 +484,9 @@ public final class PersonIndex {
         return java.util.Arrays.asList(out);
     }
 
-    private void link(Prepared prepared, Map<Integer, int[]> compared, java.util.function.IntFunction<int[]> withinBatch,
-                      int stored, List<Merge> merges, List<ReviewPair> reviews, Set<List<String>> moves) {
+    private void link(Prepared prepared, Map<Integer, int[]> compared, StoredScan scan,
+                      java.util.function.IntFunction<int[]> withinBatch, int stored, List<Merge> merges,
+                      List<ReviewPair> reviews, Set<List<String>> moves) {
         int self = records.size();
         PreparedRecord p = prepared.record;
         PersonRecord r = p.source;
@@ -493,9 +499,11 @@ public final class PersonIndex {
         boolean selfDecided = decided.contains(r.key());
         hasDecision[self] = selfDecided;
         Set<String> keys = prepared.keys;
-        blocks.candidates(keys, self, c -> {
+        // the stored candidates the scan gives were tested already: only the batch's are tested here
+        int[] untestedFrom = {scan == null ? 0 : stored};
+        java.util.function.IntConsumer each = c -> {
             boolean pairDecided = selfDecided && hasDecision[c];
-            if (!pairDecided && bornAnotherDay(c, p)) {
+            if (c >= untestedFrom[0] && !pairDecided && bornAnotherDay(c, p)) {
                 return; // not compared above either; first, as most candidates end here
             }
             if (find(c) == find(self)) {
@@ -533,7 +541,11 @@ public final class PersonIndex {
             } else if (why != null || outcome == Outcome.REVIEW) {
                 reviews.add(new ReviewPair(PairKey.of(records.get(c).key(), r.key()), model.score(v), v));
             }
-        });
+        };
+        if (scan == null || !blocks.candidatesAfter(keys, self, scan, each)) {
+            untestedFrom[0] = 0;
+            blocks.candidates(keys, self, each);
+        }
         blocks.add(keys, self);
         fileName(prepared.name, self);
         file(byHome, prepared.record.place, self);
