@@ -825,26 +825,27 @@ public class FamilyBuilder {
                 rs -> {
                     familyNames.put(rs.getString(1), Set.of((String[]) rs.getArray(2).getArray()));
                 });
-        Set<String> names = new HashSet<>();
-        familyNames.values().forEach(names::addAll);
+        // each unplaced person's postcode with each of their names: what is looked up below
+        Set<List<String>> wanted = new HashSet<>();
+        unplaced.forEach((person, postcode) -> familyNames.getOrDefault(person, Set.of())
+                .forEach(name -> wanted.add(List.of(postcode, name))));
         Map<String, Set<String>> homesByName = new HashMap<>(); // postcode + family name → homes where it is borne
-        if (!names.isEmpty()) {
-            // the homes at those postcodes where one of those names is borne, from person alone (family_norms)
+        if (!wanted.isEmpty()) {
+            // the homes where someone at that postcode bears that name, from person alone (family_norms); asked pair by
+            // pair: every name at every postcode brought back a tenth of the register at a million records
+            List<List<String>> pairs = new ArrayList<>(wanted);
             jdbc.query("""
-                    select home_key, home_postcode, family_norms from person
-                     where home_postcode = any(?) and merged_into is null and home_key is not null
-                       and family_norms && ?::text[]""",
+                    select distinct n.postcode, n.name, p.home_key
+                      from unnest(?::text[], ?::text[]) as n(postcode, name)
+                      join person p on p.home_postcode = n.postcode
+                     where p.merged_into is null and p.home_key is not null and p.family_norms @> array[n.name]""",
                     ps -> {
-                        ps.setArray(1, ps.getConnection().createArrayOf("text", new HashSet<>(unplaced.values()).toArray()));
-                        ps.setArray(2, ps.getConnection().createArrayOf("text", names.toArray()));
+                        ps.setArray(1, ps.getConnection().createArrayOf("text", pairs.stream().map(x -> x.get(0)).toArray()));
+                        ps.setArray(2, ps.getConnection().createArrayOf("text", pairs.stream().map(x -> x.get(1)).toArray()));
                     },
                     rs -> {
-                        for (String name : (String[]) rs.getArray(3).getArray()) {
-                            if (names.contains(name)) {
-                                homesByName.computeIfAbsent(rs.getString(2) + "\u0000" + name, k -> new TreeSet<>())
-                                        .add(rs.getString(1));
-                            }
-                        }
+                        homesByName.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2), k -> new TreeSet<>())
+                                .add(rs.getString(3));
                     });
         }
         Map<String, String> placed = new HashMap<>();
