@@ -191,6 +191,7 @@ public class FamilyAssessor {
             return new Assessed(a, viewHash(a));
         }).toList();
         List<Object[]> updates = new ArrayList<>();
+        List<FamilyChangeListener.Change> changes = new ArrayList<>();
         for (Assessed done : assessed) {
             Assembled a = done.family();
             String id = a.familyId();
@@ -199,8 +200,11 @@ public class FamilyAssessor {
                     "{" + String.join(",", a.assessment().criteriaMet()) + "}", a.assessment().evaluatedOn(), hash, id});
             Object[] was = before.get(id);
             if (was != null && !hash.equals(was[1])) {
-                listeners.forEach(l -> l.changed(a, Boolean.TRUE.equals(was[0]), (String) was[1], hash));
+                changes.add(new FamilyChangeListener.Change(a, Boolean.TRUE.equals(was[0]), (String) was[1], hash));
             }
+        }
+        if (!changes.isEmpty()) {
+            listeners.forEach(l -> l.changedAll(changes));
         }
         PgUnnest.update(jdbc, """
                 update family f

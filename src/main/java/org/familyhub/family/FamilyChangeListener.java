@@ -14,6 +14,15 @@ public interface FamilyChangeListener {
      */
     void changed(FamilyAssessor.Assembled family, boolean wasEligible, String previousHash, String viewHash);
 
+    /** A family whose view changed, with what {@link #changed} is told of it. */
+    record Change(FamilyAssessor.Assembled family, boolean wasEligible, String previousHash, String viewHash) {
+    }
+
+    /** Told of every family whose view one reassessment changed, in order: {@link #changed} for each, unless batched. */
+    default void changedAll(java.util.List<Change> changes) {
+        changes.forEach(c -> changed(c.family(), c.wasEligible(), c.previousHash(), c.viewHash()));
+    }
+
     /**
      * Told when a family ends: dissolved (no member left) or absorbed into {@code into} (null when dissolved).
      *

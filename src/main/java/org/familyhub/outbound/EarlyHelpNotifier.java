@@ -35,6 +35,25 @@ public class EarlyHelpNotifier implements FamilyChangeListener {
 
     @Override
     public void changed(FamilyAssessor.Assembled family, boolean wasEligible, String previousHash, String viewHash) {
+        changedAll(List.of(new Change(family, wasEligible, previousHash, viewHash)));
+    }
+
+    /** The changes to queue go in one statement; a retraction (rare) reads what was last sent, one by one. */
+    @Override
+    public void changedAll(List<Change> changes) {
+        List<FamilyChange> queued = new ArrayList<>();
+        for (Change c : changes) {
+            FamilyChange change = changeOf(c.family(), c.wasEligible(), c.previousHash(), c.viewHash());
+            if (change != null) {
+                queued.add(change);
+            }
+        }
+        outbox.enqueueAll(queued);
+    }
+
+    /** What to queue for a family whose view changed; null when nothing is (a retraction is queued here). */
+    private FamilyChange changeOf(FamilyAssessor.Assembled family, boolean wasEligible, String previousHash,
+                                  String viewHash) {
         boolean eligible = family.assessment().eligible();
         FamilyChange.Reason reason;
         if (eligible && !wasEligible) {
@@ -44,16 +63,15 @@ public class EarlyHelpNotifier implements FamilyChangeListener {
         } else if (wasEligible) {
             reason = FamilyChange.Reason.NO_LONGER_ELIGIBLE;
         } else {
-            return; // never eligible: not the case system's business
+            return null; // never eligible: not the case system's business
         }
         String transition = previousHash + ">" + viewHash;
         FamilyChange change = of(family, reason, transition);
-        if (change != null) {
-            outbox.enqueue(change);
-        } else if (reason == FamilyChange.Reason.NO_LONGER_ELIGIBLE) {
+        if (change == null && reason == FamilyChange.Reason.NO_LONGER_ELIGIBLE) {
             // no member it may see is left (their records were purged): it still hears that the family is off its list
             retract(family.familyId(), family.assessment().framework(), transition);
         }
+        return change;
     }
 
     @Override

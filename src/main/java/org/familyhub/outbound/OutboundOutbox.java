@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.familyhub.audit.AuditTrail;
+import org.familyhub.db.PgUnnest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,19 +53,33 @@ public class OutboundOutbox {
      * Identifiers that may not leave the hub (NINO, ...) are dropped before the row is written.
      */
     public boolean enqueue(FamilyChange change) {
-        FamilyChange outbound = EarlyHelpMapper.forOutbound(change);
-        String payload;
-        try {
-            payload = json.writeValueAsString(outbound);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("family change cannot be written as JSON: " + e.getOriginalMessage(), e);
+        return enqueueAll(List.of(change)) == 1;
+    }
+
+    /**
+     * {@link #enqueue} for many changes, in one statement and in their order: a batch that touches thousands of
+     * eligible families queues thousands of changes. Returns how many were added.
+     */
+    public int enqueueAll(List<FamilyChange> changes) {
+        List<Object[]> rows = new ArrayList<>(changes.size());
+        for (FamilyChange change : changes) {
+            FamilyChange outbound = EarlyHelpMapper.forOutbound(change);
+            String payload;
+            try {
+                payload = json.writeValueAsString(outbound);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("family change cannot be written as JSON: " + e.getOriginalMessage(), e);
+            }
+            rows.add(new Object[] {EARLY_HELP, change.familyId(), notificationId(EARLY_HELP, change.changeKey()),
+                    change.reason().name(), payload});
         }
-        return jdbc.update("""
+        return PgUnnest.update(jdbc, """
                 insert into outbound_message (system, family_id, notification_id, reason, payload)
-                values (?, ?, ?, ?, ?::jsonb)
-                on conflict (notification_id) do nothing""",
-                EARLY_HELP, change.familyId(), notificationId(EARLY_HELP, change.changeKey()), change.reason().name(),
-                payload) == 1;
+                select system, family_id, notification_id::uuid, reason, payload::jsonb
+                  from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+                       as u(system, family_id, notification_id, reason, payload, n)
+                 order by n
+                on conflict (notification_id) do nothing""", 5, rows);
     }
 
     /**
