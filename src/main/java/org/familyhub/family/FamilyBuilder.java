@@ -242,7 +242,7 @@ public class FamilyBuilder {
         Set<String> quiet = new HashSet<>();
         Map<String, Map<String, String>> membership = basisOf(ordered.stream().map(g -> g.id).toList());
         List<Object[]> joined = new ArrayList<>();
-        List<String> rewritten = new ArrayList<>();
+        List<Object[]> left = new ArrayList<>();
         List<Object[]> counts = new ArrayList<>();
         for (Group g : ordered) {
             Map<String, String> now = new LinkedHashMap<>();
@@ -259,10 +259,17 @@ public class FamilyBuilder {
                     event(events, g.id, "MEMBER_JOINED", e.getKey(), null);
                 }
             }
-            if (!was.equals(now)) {
-                rewritten.add(g.id);
-                now.forEach((person, basis) -> joined.add(new Object[] {g.id, person, basis}));
-            }
+            // only the rows that change: most families a batch regroups gain or lose one member, if any
+            was.forEach((person, basis) -> {
+                if (!basis.equals(now.get(person))) {
+                    left.add(new Object[] {g.id, person});
+                }
+            });
+            now.forEach((person, basis) -> {
+                if (!basis.equals(was.get(person))) {
+                    joined.add(new Object[] {g.id, person, basis});
+                }
+            });
             counts.add(new Object[] {g.home, now.size(), g.id});
             // Same members as before, none of whose records changed: its view can only change with the day or the
             // framework, so it is reassessed only if it was last assessed on another day or under another framework.
@@ -272,13 +279,12 @@ public class FamilyBuilder {
                 quiet.add(g.id);
             }
         }
-        if (!rewritten.isEmpty()) {
-            jdbc.update("delete from family_member where family_id = any(?)",
-                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", rewritten.toArray())));
-            PgUnnest.update(jdbc, """
-                    insert into family_member (family_id, person_id, basis)
-                    select * from unnest(?::text[], ?::text[], ?::text[])""", 3, joined);
-        }
+        PgUnnest.update(jdbc, """
+                delete from family_member m using unnest(?::text[], ?::text[]) as u(family_id, person_id)
+                 where m.family_id = u.family_id and m.person_id = u.person_id""", 2, left);
+        PgUnnest.update(jdbc, """
+                insert into family_member (family_id, person_id, basis)
+                select * from unnest(?::text[], ?::text[], ?::text[])""", 3, joined);
         PgUnnest.update(jdbc, """
                 update family f set household_key = u.household_key, members = u.members::integer, updated_at = now()
                   from unnest(?::text[], ?::text[], ?::text[]) as u(household_key, members, family_id)
