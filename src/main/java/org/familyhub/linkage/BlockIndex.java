@@ -78,7 +78,7 @@ final class BlockIndex {
             Positions b = blocks.get(key);
             if (b == null || b.size > cap) {
                 if (scan != null) {
-                    scan.keyDone(b == null ? 0 : StoredScan.OVER_CAP);
+                    scan.keyDone(null, b == null ? 0 : StoredScan.OVER_CAP);
                 }
                 continue;
             }
@@ -94,7 +94,7 @@ final class BlockIndex {
                 }
             }
             if (scan != null) {
-                scan.keyDone(k);
+                scan.keyDone(b, k);
             }
         }
     }
@@ -106,10 +106,8 @@ final class BlockIndex {
      * having given nothing, if a key's block grew past its cap since the scan: {@link #candidates} must do it.
      */
     boolean candidatesAfter(Set<String> keys, int self, StoredScan scan, IntConsumer each) {
-        int i = 0;
-        for (String key : keys) {
-            Positions b = blocks.get(key);
-            if (scan.sizeThen[i++] > 0 && b.size > cap) {
+        for (int i = 0; i < scan.blocks.length; i++) {
+            if (scan.sizeThen[i] > 0 && scan.blocks[i].size > cap) {
                 return false;
             }
         }
@@ -121,7 +119,11 @@ final class BlockIndex {
         int ki = -1;
         for (String key : keys) {
             ki++;
-            Positions b = blocks.get(key);
+            if (scan.sizeThen[ki] == StoredScan.OVER_CAP) {
+                continue; // and still is: a block only grows while a batch is linked
+            }
+            // the scan's block is still this key's (a block is only ever dropped by remove, never while linking)
+            Positions b = scan.blocks[ki] != null ? scan.blocks[ki] : blocks.get(key);
             if (b == null || b.size > cap) {
                 continue;
             }

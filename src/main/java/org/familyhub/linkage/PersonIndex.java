@@ -319,6 +319,8 @@ public final class PersonIndex {
         return prepared(r).keys;
     }
 
+    private static final int[] MATCHED = {};
+
     /** Records of a batch compared (in parallel) and linked (in order) at a time. */
     private static final int WINDOW = 4096;
 
@@ -348,11 +350,11 @@ public final class PersonIndex {
         for (int from = 0; from < order.length; from += WINDOW) {
             int to = Math.min(order.length, from + WINDOW);
             StoredScan[] scans = new StoredScan[to - from];
-            List<Map<Integer, int[]>> withStored = compareWithStored(prepared, order, from, to, first, scans);
-            List<Map<Integer, int[]>> withinBatch = compareWithinBatch(prepared, order, from, to, batchBlocks);
+            IntVectors[] withStored = compareWithStored(prepared, order, from, to, first, scans);
+            IntVectors[] withinBatch = compareWithinBatch(prepared, order, from, to, batchBlocks);
             for (int k = from; k < to; k++) {
-                Map<Integer, int[]> earlier = withinBatch.get(k - from);
-                link(prepared.get(order[k]), withStored.get(k - from), scans[k - from], c -> earlier.get(c - first), first,
+                IntVectors earlier = withinBatch[k - from];
+                link(prepared.get(order[k]), withStored[k - from], scans[k - from], c -> earlier.get(c - first), first,
                         merges, reviews, moves);
             }
         }
@@ -379,24 +381,24 @@ public final class PersonIndex {
      * record by record in batch order, exactly as without this, taking each comparison from here. A candidate whose
      * person the record has already matched is skipped, as the sequential pass would.
      */
-    private List<Map<Integer, int[]>> compareWithStored(List<Prepared> prepared, int[] order, int from, int to, int stored,
+    private IntVectors[] compareWithStored(List<Prepared> prepared, int[] order, int from, int to, int stored,
                                                         StoredScan[] scans) {
         java.util.stream.IntStream ranks = java.util.stream.IntStream.range(from, to);
         if (to - from >= 64) {
             ranks = ranks.parallel();
         }
         @SuppressWarnings("unchecked")
-        Map<Integer, int[]>[] out = new Map[to - from];
+        IntVectors[] out = new IntVectors[to - from];
         java.util.concurrent.atomic.LongAdder count = new java.util.concurrent.atomic.LongAdder();
         ranks.forEach(k -> {
             Prepared p = prepared.get(order[k]);
-            Map<Integer, int[]> vectors = new HashMap<>();
+            IntVectors vectors = new IntVectors();
             out[k - from] = vectors;
             if (stored == 0) {
                 return;
             }
             boolean selfDecided = decided.contains(p.record.key());
-            java.util.Set<Integer> matched = new java.util.HashSet<>();
+            IntVectors matched = new IntVectors(); // the roots matched, as keys
             StoredScan scan = new StoredScan(p.keys.size());
             scans[k - from] = scan;
             blocks.candidatesBelow(p.keys, stored, c -> {
@@ -406,14 +408,14 @@ public final class PersonIndex {
                 }
                 scan.add(c);
                 int root = rootOf(c);
-                if (matched.contains(root)) {
+                if (matched.containsKey(root)) {
                     return;
                 }
                 if (pairDecided) {
                     Decision d = decisions.get(PairKey.of(records.get(c).key(), p.record.key()));
                     if (d != null) {
                         if (d == Decision.MATCH) {
-                            matched.add(root);
+                            matched.put(root, MATCHED);
                         }
                         return;
                     }
@@ -425,12 +427,12 @@ public final class PersonIndex {
                 count.increment();
                 vectors.put(c, v);
                 if (rules.classify(v) == Outcome.MATCH) {
-                    matched.add(root);
+                    matched.put(root, MATCHED);
                 }
             }, scan);
         });
         comparisons += count.sum();
-        return java.util.Arrays.asList(out);
+        return out;
     }
 
     /** The batch's own blocks, by rank among the records linked; left out, those it would fill past the cap. */
@@ -453,14 +455,14 @@ public final class PersonIndex {
      * records and the batch together fill past its cap is left out (the sequential pass may still use it while it is
      * under the cap, and compares those pairs itself).
      */
-    private List<Map<Integer, int[]>> compareWithinBatch(List<Prepared> prepared, int[] order, int from, int to,
+    private IntVectors[] compareWithinBatch(List<Prepared> prepared, int[] order, int from, int to,
                                                          Map<String, Positions> local) {
         @SuppressWarnings("unchecked")
-        Map<Integer, int[]>[] out = new Map[to - from];
+        IntVectors[] out = new IntVectors[to - from];
         java.util.concurrent.atomic.LongAdder count = new java.util.concurrent.atomic.LongAdder();
         java.util.stream.IntStream ranks = java.util.stream.IntStream.range(from, to);
         (to - from >= 64 ? ranks.parallel() : ranks).forEach(k -> {
-            Map<Integer, int[]> vectors = new HashMap<>();
+            IntVectors vectors = new IntVectors();
             out[k - from] = vectors;
             PreparedRecord self = prepared.get(order[k]).record;
             for (String key : prepared.get(order[k]).keys) {
@@ -481,10 +483,10 @@ public final class PersonIndex {
             }
         });
         comparisons += count.sum();
-        return java.util.Arrays.asList(out);
+        return out;
     }
 
-    private void link(Prepared prepared, Map<Integer, int[]> compared, StoredScan scan,
+    private void link(Prepared prepared, IntVectors compared, StoredScan scan,
                       java.util.function.IntFunction<int[]> withinBatch, int stored, List<Merge> merges,
                       List<ReviewPair> reviews, Set<List<String>> moves) {
         int self = records.size();

@@ -19,11 +19,14 @@ final class StoredScan {
     /** Per key, in the keys' order: where its survivors end, and its block's size then (or {@link #OVER_CAP}). */
     final int[] keyEnd;
     final int[] sizeThen;
+    /** Per key, its block as the scan found it (null if absent or past its cap): not looked up again. */
+    final Positions[] blocks;
     private int keys;
 
     StoredScan(int keyCount) {
         keyEnd = new int[keyCount];
         sizeThen = new int[keyCount];
+        blocks = new Positions[keyCount];
     }
 
     void add(int position) {
@@ -33,10 +36,14 @@ final class StoredScan {
         survivors[count++] = position;
     }
 
-    /** The next key's candidates are all given; its block held {@code size} positions (or {@link #OVER_CAP}). */
-    void keyDone(int size) {
+    /**
+     * The next key's candidates are all given; its block ({@code block}) held {@code size} positions below the scan's
+     * limit (or {@link #OVER_CAP}, null).
+     */
+    void keyDone(Positions block, int size) {
         keyEnd[keys] = count;
         sizeThen[keys] = size;
+        blocks[keys] = block;
         keys++;
     }
 
