@@ -105,7 +105,7 @@ public class FamilyBuilder {
         homeOf.forEach((p, home) -> atHome.computeIfAbsent(home, k -> new HashSet<>()).add(p));
         Map<String, Set<String>> household = new HashMap<>();
         atHome.values().forEach(ps -> ps.forEach(p -> household.put(p, ps)));
-        Map<String, Set<String>> firstShared = sharedRefs(people, p -> household.getOrDefault(p, Set.of(p)), mentions, firstSakes);
+        Shared firstShared = sharedRefs(people, p -> household.getOrDefault(p, Set.of(p)), mentions, firstSakes);
         people.forEach(child -> named.addAll(parentsOf(mentions.getOrDefault(child, Mentions.NONE),
                 household.getOrDefault(child, Set.of(child)), firstSakes, firstShared)));
         named.removeAll(people);
@@ -148,7 +148,7 @@ public class FamilyBuilder {
         Map<String, Group> groupOf = new HashMap<>();
         groups.values().forEach(g -> g.household.forEach(p -> groupOf.put(p, g)));
         // parents named on a child's record who live elsewhere stay members of the child's family
-        Map<String, Set<String>> shared = sharedRefs(groupOf.keySet(), p -> groupOf.get(p).household, mentions, namesakes);
+        Shared shared = sharedRefs(groupOf.keySet(), p -> groupOf.get(p).household, mentions, namesakes);
         // (the families being regrouped are left out here, not in the query: testing each row against every one of
         // them there cost a quarter of a second a batch at a million records)
         Set<String> statedAnywhere = new HashSet<>();
@@ -557,8 +557,7 @@ public class FamilyBuilder {
      * meant, the one who shares a police incident, a tenancy or a postcode with the child or the child's household
      * is; none when that does not settle it either.
      */
-    private static List<String> parentsOf(Mentions child, Set<String> household, Namesakes namesakes,
-                                          Map<String, Set<String>> shared) {
+    private static List<String> parentsOf(Mentions child, Set<String> household, Namesakes namesakes, Shared shared) {
         List<String> found = new ArrayList<>();
         Set<String> together = null;
         for (Choice c : choices(child, namesakes)) {
@@ -572,20 +571,24 @@ public class FamilyBuilder {
             if (together == null) {
                 together = new HashSet<>();
                 for (String p : household) {
-                    together.addAll(shared.getOrDefault(p, Set.of()));
+                    together.addAll(shared.refsOf().getOrDefault(p, Set.of()));
                 }
             }
-            String involved = null;
-            int sharing = 0;
-            for (int i = 0; i < c.count() && sharing < 2; i++) {
-                Set<String> theirs = shared.get(c.meant().persons[i]);
-                if (theirs != null && !java.util.Collections.disjoint(theirs, together)) {
-                    involved = c.meant().persons[i];
-                    sharing++;
+            // from the household's references to who else has them, not through every namesake (hundreds for a
+            // common name): the one of them who could be meant, if only one can
+            Set<String> involved = new HashSet<>();
+            for (String ref : together) {
+                for (String p : shared.personsWith().getOrDefault(ref, List.of())) {
+                    if (c.couldMean(p)) {
+                        involved.add(p);
+                    }
+                }
+                if (involved.size() > 1) {
+                    break;
                 }
             }
-            if (sharing == 1) {
-                found.add(involved);
+            if (involved.size() == 1) {
+                found.add(involved.iterator().next());
             }
         }
         return found;
@@ -636,12 +639,17 @@ public class FamilyBuilder {
 
         boolean anyOf(Set<String> persons) {
             for (String p : persons) {
-                LocalDate e = meant.byPerson.get(p);
-                if (e != null && (latest == null || !e.isAfter(latest))) {
+                if (couldMean(p)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        /** Whether {@code person} is one of the first {@code count}: of this name, and old enough. */
+        boolean couldMean(String person) {
+            LocalDate e = meant.byPerson.get(person);
+            return e != null && (latest == null || !e.isAfter(latest));
         }
     }
 
@@ -712,8 +720,18 @@ public class FamilyBuilder {
      * that the household shares (looked up by reference, so common names do not bring back every record of everyone
      * who bears them).
      */
-    private Map<String, Set<String>> sharedRefs(Set<String> children, java.util.function.Function<String, Set<String>> householdOf,
-                                                Map<String, Mentions> mentions, Namesakes namesakes) {
+    /** The references ({@link #sharedRefs}) of each person, and the persons with each reference. */
+    private record Shared(Map<String, Set<String>> refsOf, Map<String, List<String>> personsWith) {
+
+        static Shared of(Map<String, Set<String>> refsOf) {
+            Map<String, List<String>> personsWith = new HashMap<>();
+            refsOf.forEach((person, refs) -> refs.forEach(r -> personsWith.computeIfAbsent(r, k -> new ArrayList<>()).add(person)));
+            return new Shared(refsOf, personsWith);
+        }
+    }
+
+    private Shared sharedRefs(Set<String> children, java.util.function.Function<String, Set<String>> householdOf,
+                              Map<String, Mentions> mentions, Namesakes namesakes) {
         Set<String> households = new HashSet<>();
         // per name, the most of its persons any child could mean (they are a prefix): each added once
         Map<Meant, Integer> widest = new java.util.IdentityHashMap<>();
@@ -730,7 +748,7 @@ public class FamilyBuilder {
         widest.forEach((meant, count) -> candidates.addAll(java.util.Arrays.asList(meant.persons).subList(0, count)));
         Map<String, Set<String>> out = new HashMap<>();
         if (candidates.isEmpty()) {
-            return out;
+            return Shared.of(out);
         }
         // a postcode lived at counts as shared too: the namesake who lives at the child's postcode is the one meant
         jdbc.query("""
@@ -756,7 +774,7 @@ public class FamilyBuilder {
             }
         }));
         if (refs.isEmpty() && postcodes.isEmpty()) {
-            return out;
+            return Shared.of(out);
         }
         // Looked up by reference and by postcode alone (each an index probe per value), then kept for the candidates
         // here: asking for both in the database made it test every row against thousands of candidates.
@@ -783,7 +801,7 @@ public class FamilyBuilder {
                         }
                     });
         }
-        return out;
+        return Shared.of(out);
     }
 
     /**
