@@ -206,13 +206,17 @@ public class FamilyAssessor {
         if (!changes.isEmpty()) {
             listeners.forEach(l -> l.changedAll(changes));
         }
+        // a family that comes out as it was is not written again
         PgUnnest.update(jdbc, """
                 update family f
                    set framework = u.framework, eligible = u.eligible::boolean, criteria_met = u.criteria_met::text[],
                        assessed_on = u.assessed_on::date, view_hash = u.view_hash, updated_at = now()
                   from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                        as u(framework, eligible, criteria_met, assessed_on, view_hash, family_id)
-                 where f.family_id = u.family_id""", 6, updates);
+                 where f.family_id = u.family_id
+                   and (f.framework, f.eligible, f.criteria_met, f.assessed_on, f.view_hash)
+                       is distinct from (u.framework, u.eligible::boolean, u.criteria_met::text[], u.assessed_on::date,
+                                         u.view_hash)""", 6, updates);
         // Attachment for claims: the day of the first eligible assessment under the framework in force (a council that
         // changes framework attaches its families again), with every criterion met that day, whatever order the
         // partners' files come in.
