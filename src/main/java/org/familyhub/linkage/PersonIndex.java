@@ -359,11 +359,13 @@ public final class PersonIndex {
             }
         }
         List<PairKey> settled = recheckMoves(moves, first, merges);
+        Set<String> newPersons = new java.util.HashSet<>();
         for (int i = first; i < records.size(); i++) {
             int root = find(i);
             if (person[root] == 0) {
                 person[root] = newPerson.getAsLong();
                 seededPerson.put(person[root], root);
+                newPersons.add(personId(person[root]));
             }
         }
         Map<String, String> personOf = new LinkedHashMap<>();
@@ -371,7 +373,7 @@ public final class PersonIndex {
             personOf.put(r.key(), personOf(r.key()));
         }
         reviews.removeIf(p -> find(byKey.get(p.pair().first())) == find(byKey.get(p.pair().second())));
-        return new BatchResult(personOf, merges, reviews, settled, comparisons - before);
+        return new BatchResult(personOf, merges, reviews, settled, comparisons - before, newPersons);
     }
 
     /**

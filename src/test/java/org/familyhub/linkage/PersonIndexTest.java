@@ -24,6 +24,9 @@ class PersonIndexTest {
         assertEquals(first.personOf().get("x"), index.personOf("x"));
         assertNotEquals(first.personOf().get("x"), second.personOf().get("y"));
         assertTrue(second.merges().isEmpty());
+        // the hub stores only the persons a batch creates: b joined a's person, y is new
+        assertEquals(java.util.Set.copyOf(first.personOf().values()), first.newPersons());
+        assertEquals(java.util.Set.of(second.personOf().get("y")), second.newPersons());
     }
 
     @Test

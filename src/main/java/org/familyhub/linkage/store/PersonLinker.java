@@ -99,7 +99,7 @@ public class PersonLinker {
             BatchResult result = fresh.isEmpty() ? null : index.add(fresh);
             phase = metrics.linkPhaseDone(phase, "compare");
             if (result != null) {
-                insertPersons(new HashSet<>(result.personOf().values()));
+                insertPersons(result.newPersons()); // the others are stored already
                 insertLinks(fresh, byKey, versionIds, index, generation);
                 for (Merge m : result.merges()) {
                     merge(m, generation);
