@@ -104,7 +104,10 @@ public final class IngestBenchmark {
                         }
                     }
                 }
-                ExecutorService pool = Executors.newFixedThreadPool(threads);
+                java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+                ExecutorService pool = Executors.newFixedThreadPool(threads,
+                        r -> new Thread(r, CpuUse.INGEST_THREAD + n.incrementAndGet()));
+                CpuUse cpuBefore = CpuUse.now();
                 long t1 = System.nanoTime();
                 List<Future<BatchView>> results = new ArrayList<>();
                 for (Job job : jobs) {
@@ -132,6 +135,7 @@ public final class IngestBenchmark {
                     Thread.sleep(200);
                 }
                 double ingestSeconds = seconds(t1);
+                CpuUse cpuAfter = CpuUse.now();
                 pool.shutdown();
                 long received = perPartner.values().stream().mapToLong(c -> c[0]).sum();
                 System.out.printf("%-10s %10s %10s %11s %8s %9s%n", "partner", "received", "accepted", "quarantined", "refused", "duplicate");
@@ -140,6 +144,7 @@ public final class IngestBenchmark {
                                 + " (every batch answered after %.1f s; wait-for-link %s)%n",
                         received, jobs.size(), threads, ingestSeconds, received / ingestSeconds, keptSeconds,
                         opts.getOrDefault("wait-for-link", "true"));
+                System.out.println(cpuAfter.since(cpuBefore, ingestSeconds));
                 var groups = meters.find("familyhub.linkage.group.batches").summary();
                 if (groups != null) {
                     System.out.printf("linking: %,d transactions, %.1f kept batches each on average, %.0f at most%n",
