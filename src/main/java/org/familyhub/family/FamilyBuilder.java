@@ -714,12 +714,6 @@ public class FamilyBuilder {
         return out;
     }
 
-    /**
-     * The incidents, tenancies ({@code person_link.shared_ref}) and home postcodes that tell apart the parent a school
-     * return names when several namesakes could be meant: the naming child's household's, and those of the namesakes
-     * that the household shares (looked up by reference, so common names do not bring back every record of everyone
-     * who bears them).
-     */
     /** The references ({@link #sharedRefs}) of each person, and the persons with each reference. */
     private record Shared(Map<String, Set<String>> refsOf, Map<String, List<String>> personsWith) {
 
@@ -730,6 +724,12 @@ public class FamilyBuilder {
         }
     }
 
+    /**
+     * The incidents, tenancies ({@code person_link.shared_ref}) and home postcodes that tell apart the parent a school
+     * return names when several namesakes could be meant: the naming child's household's, and those of the namesakes
+     * that the household shares (looked up by reference, so common names do not bring back every record of everyone
+     * who bears them).
+     */
     private Shared sharedRefs(Set<String> children, java.util.function.Function<String, Set<String>> householdOf,
                               Map<String, Mentions> mentions, Namesakes namesakes) {
         Set<String> households = new HashSet<>();

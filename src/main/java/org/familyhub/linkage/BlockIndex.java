@@ -56,12 +56,8 @@ final class BlockIndex {
     /**
      * {@link #candidates} among the positions below {@code limit} only, for threads that read the index while nothing
      * changes it (the records of a batch compared with the stored ones in parallel). Same order as {@link #candidates}.
+     * Tells {@code scan} where each key's candidates end.
      */
-    void candidatesBelow(Set<String> keys, int limit, IntConsumer each) {
-        candidatesBelow(keys, limit, each, null);
-    }
-
-    /** As {@link #candidatesBelow(Set, int, IntConsumer)}, telling {@code scan} where each key's candidates end. */
     void candidatesBelow(Set<String> keys, int limit, IntConsumer each, StoredScan scan) {
         int[] seen = SEEN.get();
         if (seen.length < limit) {
@@ -77,9 +73,7 @@ final class BlockIndex {
         for (String key : keys) {
             Positions b = blocks.get(key);
             if (b == null || b.size > cap) {
-                if (scan != null) {
-                    scan.keyDone(null, b == null ? 0 : StoredScan.OVER_CAP);
-                }
+                scan.keyDone(null, b == null ? 0 : StoredScan.OVER_CAP);
                 continue;
             }
             int k = 0;
@@ -93,9 +87,7 @@ final class BlockIndex {
                     each.accept(c);
                 }
             }
-            if (scan != null) {
-                scan.keyDone(b, k);
-            }
+            scan.keyDone(b, k);
         }
     }
 

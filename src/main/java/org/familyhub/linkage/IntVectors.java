@@ -50,10 +50,6 @@ final class IntVectors {
         values[i] = value;
     }
 
-    int size() {
-        return size;
-    }
-
     private void grow() {
         int[] oldKeys = keys;
         int[][] oldValues = values;

@@ -384,12 +384,11 @@ public final class PersonIndex {
      * person the record has already matched is skipped, as the sequential pass would.
      */
     private IntVectors[] compareWithStored(List<Prepared> prepared, int[] order, int from, int to, int stored,
-                                                        StoredScan[] scans) {
+                                           StoredScan[] scans) {
         java.util.stream.IntStream ranks = java.util.stream.IntStream.range(from, to);
         if (to - from >= 64) {
             ranks = ranks.parallel();
         }
-        @SuppressWarnings("unchecked")
         IntVectors[] out = new IntVectors[to - from];
         java.util.concurrent.atomic.LongAdder count = new java.util.concurrent.atomic.LongAdder();
         ranks.forEach(k -> {
@@ -458,8 +457,7 @@ public final class PersonIndex {
      * under the cap, and compares those pairs itself).
      */
     private IntVectors[] compareWithinBatch(List<Prepared> prepared, int[] order, int from, int to,
-                                                         Map<String, Positions> local) {
-        @SuppressWarnings("unchecked")
+                                            Map<String, Positions> local) {
         IntVectors[] out = new IntVectors[to - from];
         java.util.concurrent.atomic.LongAdder count = new java.util.concurrent.atomic.LongAdder();
         java.util.stream.IntStream ranks = java.util.stream.IntStream.range(from, to);
